@@ -1,0 +1,171 @@
+"""The data model: small frozen records that flow one way.
+
+documents -> claims -> clusters -> findings -> verdicts.  Every offset is a character offset
+into the document's decoded original text; nothing here ever rewrites that text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Granularity = Literal["day", "month", "year"]
+Level = Literal["error", "warning", "info"]
+LEVELS: tuple[Level, ...] = ("info", "warning", "error")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def stable_id(prefix: str, *parts: str, length: int = 12) -> str:
+    """A content-derived id: the same inputs give the same id on every run and machine."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+    return f"{prefix}-{digest[:length]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    text: str
+    path: str = ""
+    published: dt.date | None = None
+    # Where the publication date came from: "header" (the document's own date line),
+    # "field" (a JSON Lines `published`), "option" (--published), or None when unknown.
+    published_source: str | None = None
+    published_span: Span | None = None
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+    chrome: tuple[Span, ...] = ()
+    line: int | None = None  # line number inside a .jsonl file
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset, for messages that point into the file."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    granularity: Granularity
+    calendar: Literal["gregorian", "hijri"] = "gregorian"
+    relative: bool = False
+    weekday: str | None = None  # the weekday the text states (english name), if any
+
+    def as_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.value) if self.granularity == "day" else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "value": self.value,
+            "granularity": self.granularity, "calendar": self.calendar,
+            "relative": self.relative, "weekday": self.weekday,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    text: str
+    start: int
+    end: int
+    value: float | int
+    unit: str | None = None
+    ordinal: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "value": self.value,
+            "unit": self.unit, "ordinal": self.ordinal,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    text: str
+    start: int
+    end: int
+    id: str  # gazetteer id
+    type: str  # person | organisation | place | ...
+    title: str | None = None  # the title the claim gives a person
+    name: str = ""  # the gazetteer's canonical name
+    exact: bool = True  # False when matched only through fuzzy spelling tolerance
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "id": self.id,
+            "type": self.type, "title": self.title, "name": self.name, "exact": self.exact,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    dates: tuple[DateMention, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    entities: tuple[EntityMention, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
+            "dates": [d.to_json() for d in self.dates],
+            "numbers": [n.to_json() for n in self.numbers],
+            "entities": [e.to_json() for e in self.entities],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    claims: tuple[str, ...]
+    docs: tuple[str, ...]
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "claims": list(self.claims), "docs": list(self.docs), "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str  # fingerprint: rule id + the claims' ids, stable across re-saves
+    rule: str
+    level: Level
+    message: str
+    claims: tuple[str, ...]
+    docs: tuple[str, ...]
+    values: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    link: str | None = None
+    reviewed: str | None = None  # None, "accepted" or "dismissed" once a reviewer has judged it
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "rule": self.rule, "level": self.level, "message": self.message,
+            "claims": list(self.claims), "docs": list(self.docs), "values": self.values,
+            "link": self.link, "reviewed": self.reviewed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Input that could not be used, reported by file (and line) instead of being skipped silently."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

@@ -1,0 +1,87 @@
+"""Arabic normalisation for matching.
+
+Matching needs one spelling for many: أ/إ/آ/ا, ى/ي, ة/ه, diacritics, tatweel, Arabic-Indic digits,
+curly quotes and dashes.  Every function here is length-preserving where it says so, so that an offset
+found in normalised text is the same offset in the original; the original text is never altered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# One character in, one character out: safe for offsets.
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS |= {ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")}
+_SEPARATORS = {ord("٫"): ".", ord("٬"): ",", ord("،"): "،"}
+_LETTERS = {
+    ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا",
+    ord("ى"): "ي", ord("ئ"): "ي", ord("ؤ"): "و", ord("ة"): "ه",
+    ord("ک"): "ك", ord("ی"): "ي", ord("ﻫ"): "ه",
+}
+_PUNCT = {
+    ord("“"): '"', ord("”"): '"', ord("„"): '"', ord("«"): '"', ord("»"): '"',
+    ord("‘"): "'", ord("’"): "'", ord("‚"): "'",
+    ord("–"): "-", ord("—"): "-", ord("‐"): "-", ord("‑"): "-", ord("−"): "-",
+    ord("\u00a0"): " ", ord("\u202f"): " ", ord("\u2009"): " ",
+}
+_FOLD_SAME_LENGTH = _DIGITS | _SEPARATORS | _LETTERS | _PUNCT
+# Marks that carry no meaning for matching: harakat, tatweel, and bidi / zero-width controls.
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits (and ٫ ٬) to ASCII; same length as the input."""
+    return text.translate(_DIGITS | _SEPARATORS)
+
+
+def fold(text: str) -> str:
+    """Same-length folding of letters, digits, quotes and dashes: ``fold(text)[i]`` lines up
+    with ``text[i]``.  Diacritics and tatweel stay; :func:`offset_map` drops them with a map back."""
+    return text.translate(_FOLD_SAME_LENGTH)
+
+
+def offset_map(text: str) -> tuple[str, list[int]]:
+    """Fold and drop marks, returning the folded text and, for each of its characters, the
+    offset of the character it came from in ``text`` (plus a final entry for the end)."""
+    folded = fold(text)
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(folded):
+        if _MARKS.match(ch):
+            continue
+        chars.append(ch)
+        where.append(i)
+    where.append(len(text))
+    return "".join(chars), where
+
+
+def normalise(text: str) -> str:
+    """The matching key of a text: folded, marks dropped, punctuation to spaces, lower case,
+    white space collapsed.  Not offset-preserving; use for comparison only."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _MARKS.sub("", fold(text)).lower()
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+# Clitics that attach to the front of an Arabic word: و (and), ف (so), ب (with), ل (for), ك (as), ال (the).
+_PREFIX = re.compile(r"^(?:و|ف)?(?:لل|(?:ب|ل|ك)?ال)")
+
+
+def strip_clitics(token: str) -> str:
+    """A light stem for blocking and keywords: drop a leading conjunction, preposition and article
+    (وبالاتفاق -> اتفاق), never below three letters.  A bare و is kept: it begins many words (وزير)."""
+    if not token or not token[0].isalpha() or token.isascii():
+        return token
+    m = _PREFIX.match(token)
+    if m and m.end() and len(token) - m.end() >= 3:
+        return token[m.end():]
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens with clitics stripped."""
+    return [strip_clitics(t) for t in normalise(text).split()]
