@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import WorkbenchError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
 BUNDLED_RULES = PROJECT_ROOT / "rules"
@@ -17,7 +19,7 @@ BUNDLED_ENTITIES = PROJECT_ROOT / "data" / "entities.yaml"
 DEFAULT_DB_NAME = ".workbench-verdicts.json"
 
 
-class ConfigError(ValueError):
+class ConfigError(WorkbenchError):
     """A configuration file that cannot be used; the message names the file and the key."""
 
 
