@@ -14,6 +14,7 @@ import click
 
 from workbench.config import BUNDLED_CORPUS, Config, load_config
 from workbench.errors import InputError
+from workbench.model import Problem
 
 
 def config_from_context(ctx: click.Context) -> Config:
@@ -82,3 +83,11 @@ def progress_reporter() -> Any:
         sys.stderr.flush()
 
     return report
+
+
+def report_problems(problems: Sequence[Problem], *, loaded: int) -> None:
+    """Each unusable file (and line) on stderr; no document at all is an input error (exit 2)."""
+    for problem in problems:
+        click.echo(f"workbench: warning: {problem}", err=True)
+    if loaded == 0:
+        raise InputError("no documents could be loaded" + (f" ({len(problems)} problem(s) above)" if problems else ""))

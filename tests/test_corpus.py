@@ -1,0 +1,174 @@
+"""Loading: encodings, formats, page chrome, the document's own date, and claims with offsets."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.config import BUNDLED_CORPUS, Config
+from workbench.corpus import load_corpus, make_document, split_claims
+from workbench.extract import Extractor
+from tests.gold import GOLD
+
+ARTICLE = "الثلاثاء 11 آذار 2025\n\nوقّع الطرفان اتفاقاً في دمشق. وشمل الاتفاق 35,000 طن من القمح و3.5 مليون دولار.\n"
+
+
+def _load(tmp_path: Path, name: str, data: bytes):
+    (tmp_path / name).write_bytes(data)
+    return load_corpus([tmp_path])
+
+
+@pytest.mark.parametrize("encoding,data", [
+    ("utf-8", ARTICLE.encode("utf-8")),
+    ("utf-8", codecs.BOM_UTF8 + ARTICLE.encode("utf-8")),
+    ("utf-16", codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")),
+    ("utf-16", ARTICLE.encode("utf-16-le")),
+    ("utf-16", ARTICLE.encode("utf-16-be")),
+    ("windows-1256", ARTICLE.replace("ّ", "").encode("cp1256")),
+])
+def test_encodings_decode_to_the_same_text(tmp_path, encoding, data):
+    documents, problems = _load(tmp_path, "a.txt", data)
+    assert problems == []
+    assert documents[0].encoding == encoding
+    assert "اتفاقاً في دمشق" in documents[0].text
+    assert documents[0].published.isoformat() == "2025-03-11"
+
+
+def test_binary_file_is_reported_by_name_and_the_rest_still_load(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    documents, problems = load_corpus([tmp_path])
+    assert [d.id for d in documents] == ["good"]
+    assert len(problems) == 1 and problems[0].path.endswith("image.txt") and "binary" in problems[0].message
+
+
+def test_unsupported_files_are_reported_and_hidden_files_ignored(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / ".workbench-verdicts.json").write_text("{}", encoding="utf-8")
+    documents, problems = load_corpus([tmp_path])
+    assert [d.id for d in documents] == ["a"]
+    assert [Path(p.path).name for p in problems] == ["notes.docx"]
+
+
+def test_jsonl_fields_and_bad_lines_named_by_line(tmp_path):
+    lines = [
+        json.dumps({"id": "x1", "text": "أعلنت الوزارة أمس الأربعاء عن اتفاق جديد.", "published": "2025-08-14",
+                    "title": "اتفاق", "source": "سانا", "url": "https://example.org/x1"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "x2"}),
+        "",
+        json.dumps({"id": "x3", "text": "خبر بلا تاريخ."}, ensure_ascii=False),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    documents, problems = load_corpus([tmp_path / "feed.jsonl"])
+    assert [d.id for d in documents] == ["x1", "x3"]
+    first = documents[0]
+    assert first.published.isoformat() == "2025-08-14" and first.published_source == "field"
+    assert (first.title, first.source, first.url, first.line) == ("اتفاق", "سانا", "https://example.org/x1", 1)
+    assert documents[1].published is None
+    assert [(p.line, "JSON" in p.message or "missing" in p.message) for p in problems] == [(2, True), (3, True)]
+
+
+def test_published_option_only_fills_unknown_dates(tmp_path):
+    import datetime as dt
+
+    (tmp_path / "dated.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("خبر قصير عن اجتماع عقد يوم الثلاثاء في دمشق.\n", encoding="utf-8")
+    documents, _ = load_corpus([tmp_path], default_published=dt.date(2025, 1, 1))
+    by_id = {d.id: d for d in documents}
+    assert by_id["dated"].published.isoformat() == "2025-03-11" and by_id["dated"].published_source == "header"
+    assert by_id["undated"].published.isoformat() == "2025-01-01" and by_id["undated"].published_source == "option"
+
+
+def test_html_text_drops_scripts_and_keeps_metadata(tmp_path):
+    page = """<html><head><title>عنوان الصفحة</title>
+    <meta property="article:published_time" content="2025-03-11T10:00:00Z">
+    <meta property="og:site_name" content="موقع">
+    <script>var x = "لا يظهر";</script><style>p{color:red}</style></head>
+    <body><nav>الرئيسية | أخبار</nav><p>وقّع الطرفان اتفاقاً في دمشق.</p><p>وشمل الاتفاق بنوداً عدة.</p></body></html>"""
+    documents, problems = _load(tmp_path, "page.html", page.encode("utf-8"))
+    doc = documents[0]
+    assert problems == []
+    assert "لا يظهر" not in doc.text and "color" not in doc.text and "الرئيسية" not in doc.text
+    assert "وقّع الطرفان اتفاقاً في دمشق." in doc.text
+    assert (doc.title, doc.source, doc.published.isoformat()) == ("عنوان الصفحة", "موقع", "2025-03-11")
+
+
+def test_markdown_front_matter_is_metadata_not_claims(tmp_path):
+    text = "---\ntitle: اتفاق\ndate: 2025-03-11\n---\n# اتفاق في دمشق\n\nوقّع الطرفان اتفاقاً في دمشق أمس الاثنين.\n"
+    documents, _ = _load(tmp_path, "a.md", text.encode("utf-8"))
+    doc = documents[0]
+    assert doc.published.isoformat() == "2025-03-11" and doc.title == "اتفاق"
+    texts = [doc.text[s.start:s.end] for s in split_claims(doc)]
+    assert not any("title:" in t or "date:" in t for t in texts)
+    assert "اتفاق في دمشق" in texts
+
+
+@pytest.fixture(scope="module")
+def sample():
+    documents, problems = load_corpus([BUNDLED_CORPUS])
+    assert problems == []
+    return {d.id: d for d in documents}
+
+
+def test_every_sample_document_has_its_gold_publication_date(sample):
+    for doc_id, gold in GOLD["documents"].items():
+        assert sample[doc_id].published is not None, doc_id
+        assert sample[doc_id].published.isoformat() == gold["published"], doc_id
+
+
+@pytest.mark.parametrize("doc_id,chrome_text", [
+    ("001_eba9bb6fbc3af9bb", "منذ 34 ثانية"),
+    ("001_eba9bb6fbc3af9bb", "آخر تحديث"),
+    ("001_eba9bb6fbc3af9bb", "• رويترز"),
+    ("002_46770df6502fba50", "شاهد أيضًا"),
+    ("002_46770df6502fba50", "لقاءً أمس"),
+    ("003_3377e7beb539516d", "شارك هذا الموضوع على"),
+    ("004_c906e32e1feae5cb", "سوريا محلي"),
+])
+def test_page_chrome_is_kept_out_of_claims(sample, doc_id, chrome_text):
+    doc = sample[doc_id]
+    where = doc.text.index(chrome_text)
+    assert any(s.start <= where < s.end for s in doc.chrome), chrome_text
+    assert not any(s.start <= where < s.end for s in split_claims(doc))
+
+
+def test_article_text_is_not_chrome(sample):
+    for doc in sample.values():
+        covered = sum(s.end - s.start for s in doc.chrome)
+        assert covered < 0.25 * len(doc.text), doc.id
+
+
+def test_claims_are_offsets_into_the_original_and_keep_numbers_whole(sample):
+    for doc in sample.values():
+        for span in split_claims(doc):
+            text = doc.text[span.start:span.end]
+            assert text == text.strip() and text
+    claims = [sample["003_3377e7beb539516d"].text[s.start:s.end] for s in split_claims(sample["003_3377e7beb539516d"])]
+    assert any("35,000 طن من القمح" in c for c in claims)
+
+
+def test_sentences_split_on_arabic_punctuation_but_not_numbers_or_quotes():
+    text = "قال الوزير: “وصلنا. وسنبقى”. بلغ النمو 3.5 بالمئة؛ وارتفع العدد إلى 35,000 شخص؟ نعم!\nوهذا سطر جديد من الخبر"
+    doc = make_document("t", text)
+    parts = [text[s.start:s.end] for s in split_claims(doc)]
+    assert parts == ["قال الوزير: “وصلنا. وسنبقى”.", "بلغ النمو 3.5 بالمئة؛", "وارتفع العدد إلى 35,000 شخص؟", "نعم!", "وهذا سطر جديد من الخبر"]
+
+
+def test_gold_link_phrases_each_fall_inside_one_claim(sample):
+    for link in GOLD["links"]:
+        for ref in link["claims"]:
+            doc = sample[ref["doc"]]
+            texts = [doc.text[s.start:s.end] for s in split_claims(doc)]
+            assert any(ref["has"] in t for t in texts), (link["id"], ref)
+
+
+def test_claim_ids_survive_a_resave_that_moves_lines():
+    extractor = Extractor.from_config(Config())
+    original = make_document("d", "الأربعاء 8 تشرين الأول 2025\n\nأعلن الوزير اتفاقاً جديداً.\n\nوقال إنه سيطبق فوراً.\n")
+    moved = make_document("d", "الأربعاء 8 تشرين الأول 2025\n\n\n\nأعلن الوزير اتفاقاً جديداً.\r\nوقال إنه سيطبق فوراً.\n")
+    assert [c.id for c in extractor.claims(original)] == [c.id for c in extractor.claims(moved)]

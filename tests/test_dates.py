@@ -1,0 +1,189 @@
+"""Arabic date extraction: every form issue 2 names, the look-alikes that are not dates, and the gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.gold import DATA, GOLD, locate
+from workbench.extract.dates import find_dates
+
+CORPUS = DATA.parent.parent / "data" / "corpus"
+D = dt.date
+
+# (text, reference, surface the mention must cover, value, granularity)
+CASES = [
+    # absolute, both month families, paired names, separators, digits of either script
+    ("صدر في ٩ كانون الثاني/يناير ٢٠٢٥ بيان", D(2025, 1, 9), "٩ كانون الثاني/يناير ٢٠٢٥", "2025-01-09", "day"),
+    ("آخر تحديث: 14 - أغسطس - 2025 1:24 مساءً", D(2025, 8, 14), "14 - أغسطس - 2025", "2025-08-14", "day"),
+    ("السبت, أبريل 20, 2024", D(2024, 4, 20), "السبت, أبريل 20, 2024", "2024-04-20", "day"),
+    ("اجتمعوا في 9 آب / أغسطس 2022، في الحسكة", D(2024, 4, 20), "9 آب / أغسطس 2022", "2022-08-09", "day"),
+    ("حمل تاريخ 10 آذار/مارس 2025، على", D(2025, 3, 11), "10 آذار/مارس 2025", "2025-03-10", "day"),
+    ("في 3 آذار (مارس) 2021", None, "3 آذار (مارس) 2021", "2021-03-03", "day"),
+    ("وصل في 5 إبريل 2019", None, "5 إبريل 2019", "2019-04-05", "day"),
+    ("وصل في 5 ابريل 2019", None, "5 ابريل 2019", "2019-04-05", "day"),
+    ("وقع في 12 أغسطُس 2020", None, "12 أغسطُس 2020", "2020-08-12", "day"),
+    ("انتهى في 30 يوليوز 2018", None, "30 يوليوز 2018", "2018-07-30", "day"),
+    ("في 1 تشرين الأول 2015 بدأ", None, "1 تشرين الأول 2015", "2015-10-01", "day"),
+    ("في 2 تشرين أول 2015 بدأ", None, "2 تشرين أول 2015", "2015-10-02", "day"),
+    ("في ١٥ أيلول ٢٠١١", None, "١٥ أيلول ٢٠١١", "2011-09-15", "day"),
+    ("في 15 حزيران عام 2014", None, "15 حزيران عام 2014", "2014-06-15", "day"),
+    ("في 15 حزيران 2014م", None, "15 حزيران 2014م", "2014-06-15", "day"),
+    # numeric
+    ("11/01/2023", None, "11/01/2023", "2023-01-11", "day"),
+    ("نشر بتاريخ 2025-08-14 الخميس", None, "2025-08-14", "2025-08-14", "day"),
+    ("في 25/12/2020", None, "25/12/2020", "2020-12-25", "day"),
+    ("في ٠٣/٠٤/٢٠٢٢", None, "٠٣/٠٤/٢٠٢٢", "2022-04-03", "day"),
+    ("في 12/25/2020", None, "12/25/2020", "2020-12-25", "day"),  # month > 12 first: unambiguous
+    # ordinal-word days
+    ("سقوط نظام الأسد في الثامن من كانون الأول 2024.", None, "الثامن من كانون الأول 2024", "2024-12-08", "day"),
+    ("تنفيذ اتفاق العاشر من آذار الماضي كان", D(2026, 1, 19), "العاشر من آذار الماضي", "2025-03-10", "day"),
+    ("في الحادي والعشرين من أيار 2023", None, "الحادي والعشرين من أيار 2023", "2023-05-21", "day"),
+    ("في الحادي عشر من أيلول 2001", None, "الحادي عشر من أيلول 2001", "2001-09-11", "day"),
+    ("في الأول من تموز الماضي", D(2024, 9, 1), "الأول من تموز الماضي", "2024-07-01", "day"),
+    ("في الثلاثين من حزيران 2013", None, "الثلاثين من حزيران 2013", "2013-06-30", "day"),
+    # Hijri
+    ("الخميس 20 صفر 1447 ﻫ - 14 أغسطس 2025", None, "20 صفر 1447", "2025-08-14", "day"),
+    ("في 1 رمضان 1446 هـ", None, "1 رمضان 1446 هـ", "2025-03-01", "day"),
+    ("في 10 ذو الحجة 1445", None, "10 ذو الحجة 1445", "2024-06-16", "day"),
+    # missing year: from the reference, most recent not after it
+    ("مؤتمرها في الحسكة بتاريخ 8 أغسطس يتعارض", D(2025, 8, 14), "8 أغسطس", "2025-08-08", "day"),
+    ("الاتفاق الموقع في 8 مارس، وتنفيذه", D(2025, 8, 14), "8 مارس", "2025-03-08", "day"),
+    ("حدث ذلك في 20 ديسمبر", D(2025, 1, 5), "20 ديسمبر", "2024-12-20", "day"),
+    ("يعقد المؤتمر في 20 ديسمبر المقبل", D(2025, 1, 5), "20 ديسمبر المقبل", "2025-12-20", "day"),
+    ("سوف يعقد المؤتمر في 20 آب", D(2025, 8, 14), "20 آب", "2025-08-20", "day"),
+    ("يوم الإثنين 9 شباط، اجتماعاً", D(2026, 2, 10), "يوم الإثنين 9 شباط", "2026-02-09", "day"),
+    # year only, month only
+    ("التحالف الذي تأسس عام 2014 بقيادة", None, "عام 2014", "2014", "year"),
+    ("منذ سنة 2011 والبلاد", None, "سنة 2011", "2011", "year"),
+    ("وفي 2014 سيطر التنظيم", None, "2014", "2014", "year"),
+    ("في آذار 2011 بدأت", None, "آذار 2011", "2011-03", "month"),
+    ("في شهر نيسان 2017 وقع", None, "شهر نيسان 2017", "2017-04", "month"),
+    ("في اتفاق مارس آذار مع دمشق", D(2025, 8, 14), "مارس آذار", "2025-03", "month"),
+    ("بعد الإطاحة ببشار الأسد في ديسمبر.", D(2025, 8, 14), "ديسمبر", "2024-12", "month"),
+    ("كما حدث في ديسمبر الماضي", D(2025, 12, 20), "ديسمبر الماضي", "2024-12", "month"),
+    ("اتفاق آذار الماضي", D(2026, 1, 19), "آذار الماضي", "2025-03", "month"),
+    ("في مطلع تموز 2020", None, "مطلع تموز 2020", "2020-07", "month"),
+    ("خلال الشهر الماضي", D(2025, 1, 19), "الشهر الماضي", "2024-12", "month"),
+    ("في العام الماضي", D(2025, 1, 19), "العام الماضي", "2024", "year"),
+    ("قبل نهاية العام الجاري.", D(2025, 3, 11), "نهاية العام الجاري", "2025", "year"),
+    ("في السنة المقبلة", D(2025, 3, 11), "السنة المقبلة", "2026", "year"),
+    # relative days
+    ("توقيع المذكرة يوم أمس يمثل", D(2025, 8, 14), "يوم أمس", "2025-08-13", "day"),
+    ("تم توقيعه أمس الأربعاء، مضيفا", D(2025, 8, 14), "أمس الأربعاء", "2025-08-13", "day"),
+    ("وقع الرئيس، مساء أمس الاثنين، اتفاقاً", D(2025, 3, 11), "مساء أمس الاثنين", "2025-03-10", "day"),
+    ("أعلنت مساء أمس الأحد 18 كانون الثاني/يناير 2026 التوصل", D(2026, 1, 19),
+     "أمس الأحد 18 كانون الثاني/يناير 2026", "2026-01-18", "day"),
+    ("عقد المجلس، يوم الثلاثاء مؤتمراً", D(2023, 1, 11), "يوم الثلاثاء", "2023-01-10", "day"),
+    ("أعلن الجيش، الأربعاء، أن", D(2023, 1, 11), "الأربعاء", "2023-01-11", "day"),
+    ("أعلن الجيش الأربعاء الماضي أن", D(2023, 1, 11), "الأربعاء الماضي", "2023-01-04", "day"),
+    ("يلتقي الوفد الأحد المقبل", D(2023, 1, 11), "الأحد المقبل", "2023-01-15", "day"),
+    ("وقع قبل يومين", D(2025, 8, 14), "قبل يومين", "2025-08-12", "day"),
+    ("وصل منذ ثلاثة أيام", D(2025, 8, 14), "منذ ثلاثة أيام", "2025-08-11", "day"),
+    ("وقع قبل أسبوع", D(2025, 8, 14), "قبل أسبوع", "2025-08-07", "day"),
+    ("قال مصدر بوزارة الدفاع اليوم لرويترز", D(2025, 8, 14), "اليوم", "2025-08-14", "day"),
+    ("أعلنت الوزارة صباح اليوم أن", D(2025, 8, 14), "صباح اليوم", "2025-08-14", "day"),
+    ("أعلنت الوزارة اليوم الخميس أن", D(2025, 8, 14), "اليوم الخميس", "2025-08-14", "day"),
+    ("تبدأ المحادثات غداً في جنيف", D(2025, 8, 14), "غداً", "2025-08-15", "day"),
+    ("تبدأ المحادثات يوم غد في جنيف", D(2025, 8, 14), "يوم غد", "2025-08-15", "day"),
+    ("وقعت أول أمس", D(2025, 8, 14), "أول أمس", "2025-08-12", "day"),
+    # holidays
+    ("في عيد الفطر 2024", None, "عيد الفطر 2024", "2024-04-10", "day"),
+    ("في عيد الأضحى الماضي", D(2025, 8, 14), "عيد الأضحى", "2025-06-06", "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "surface", "value", "granularity"), CASES)
+def test_date_forms(text, reference, surface, value, granularity):
+    found = find_dates(text, reference=reference)
+    start = text.index(surface)
+    covering = [d for d in found if d.start <= start and start + len(surface) <= d.end]
+    assert covering, f"{surface!r} not found in {text!r}: {[d.text for d in found]}"
+    assert (covering[0].value, covering[0].granularity) == (value, granularity)
+    assert covering[0].text == text[covering[0].start:covering[0].end]
+
+
+@pytest.mark.parametrize(("text", "reference", "surface", "weekday", "value", "relative"), [
+    ("يوم الأحد 9 شباط", D(2026, 2, 10), "يوم الأحد 9 شباط", "sunday", "2026-02-09", False),  # stays Monday's date
+    ("أمس الأربعاء", D(2025, 8, 14), "أمس الأربعاء", "wednesday", "2025-08-13", True),
+    ("أمس الخميس", D(2025, 8, 14), "أمس الخميس", "thursday", "2025-08-13", True),  # wrong weekday is kept
+    ("الثلاثاء 11 آذار 2025", None, "الثلاثاء 11 آذار 2025", "tuesday", "2025-03-11", False),
+    ("في 11 آذار 2025", None, "11 آذار 2025", None, "2025-03-11", False),
+])
+def test_weekday_is_recorded_never_applied(text, reference, surface, weekday, value, relative):
+    [mention] = find_dates(text, reference=reference)
+    assert (mention.text, mention.weekday, mention.value, mention.relative) == (surface, weekday, value, relative)
+
+
+NOT_DATES = [
+    "وخاصة القرار الأممي 2254”.",
+    "هي منظمة سورية-أمريكية 501(ج)(3) ومقرها في واشنطن",
+    "أغنية جديدة للمغني برونو مارس في الحفل",
+    "منذ 34 ثانية",
+    "الإرهاب. اليوم، تقف المنظمة السورية",
+    "وبحث الرئيس في اليوم ذاته مع المبعوث",
+    "بمناسبة اليوم العالمي للاجئين",
+    "إنتاج 35,000 طن من القمح",
+    "حزب الغد المصري",
+    "بين الاثنين خلاف",
+    "وصل أحد عشر لاعباً",
+    "قتل في 2000 غارة",
+    "قبل أسبوع من الانتخابات",
+    "منذ أيام والقصف مستمر",
+    "سيارة نيسان بيضاء",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert find_dates(text, reference=D(2025, 8, 14)) == []
+
+
+def test_offsets_are_base_plus_index_with_diacritics():
+    text = "وقّعت الحكومةُ اتفاقاً غداً في ١٠ آذارَ ٢٠٢٥ بحضورٍ"
+    found = find_dates(text, base=100, reference=D(2025, 3, 9))
+    assert [(d.text, d.value) for d in found] == [("غداً", "2025-03-10"), ("١٠ آذارَ ٢٠٢٥", "2025-03-10")]
+    for d in found:
+        assert text[d.start - 100:d.end - 100] == d.text
+
+
+def test_date_order_is_configurable():
+    assert find_dates("11/01/2023", reference=None, date_order="mdy")[0].value == "2023-11-01"
+    assert find_dates("11/01/2023", reference=None)[0].value == "2023-01-11"
+
+
+def test_relative_dates_need_a_reference():
+    assert find_dates("وصل أمس الأربعاء ثم في 8 مارس", reference=None) == []
+    assert [d.value for d in find_dates("في 8 مارس 2020", reference=None)] == ["2020-03-08"]
+
+
+def test_prefer_future_reads_the_next_weekday():
+    tuesday = D(2013, 2, 12)
+    assert find_dates("الثلاثاء", reference=tuesday, prefer="future")[0].value == "2013-02-19"
+    assert find_dates("الثلاثاء", reference=tuesday)[0].value == "2013-02-12"
+    assert find_dates("الاثنين", reference=tuesday)[0].value == "2013-02-11"
+
+
+# Only page chrome that the corpus loader strips (issue 2): judged on its own it is a real "yesterday".
+CHROME = {("002_46770df6502fba50", "لقاءً أمس")}
+
+
+@pytest.mark.parametrize("doc", sorted(GOLD["documents"]))
+def test_gold(doc):
+    gold = GOLD["documents"][doc]
+    text = (CORPUS / f"{doc}.txt").read_text(encoding="utf-8")
+    reference = dt.date.fromisoformat(gold["published"])
+    found = find_dates(text, reference=reference)
+    for date in gold.get("dates", []):
+        start = locate(text, date["text"], date.get("after"))
+        covering = [d for d in found if d.start <= start and start + len(date["text"]) <= d.end]
+        assert [d.value for d in covering] == [date["value"]], f"{doc}: {date['text']!r}"
+    for not_date in gold.get("not_dates", []):
+        if (doc, not_date["text"]) in CHROME:
+            continue
+        start = -1
+        while (start := text.find(not_date["text"], start + 1)) >= 0:
+            end = start + len(not_date["text"])
+            inside = [d.text for d in found if start <= d.start and d.end <= end]
+            assert not inside, f"{doc}: {not_date['text']!r} read as a date"

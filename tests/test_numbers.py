@@ -1,0 +1,93 @@
+"""Arabic number extraction: digits of both scripts, number and ordinal words, units, ranks, and the gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.gold import DATA, GOLD
+from workbench.extract.dates import find_dates
+from workbench.extract.numbers import find_numbers
+
+CORPUS = DATA.parent.parent / "data" / "corpus"
+
+# (text, surface of the number, value, unit, ordinal).  Units are given without diacritics; a rank's
+# unit is the noun it ranks.
+CASES = [
+    ("إنتاج 35,000 طن من القمح", "35,000", 35000, "طن", False),
+    ("قتل ٦٦ شخصاً", "٦٦", 66, "شخصا", False),
+    ("نمو بنسبة 3.5% هذا العام", "3.5", 3.5, "%", False),
+    ("نمو بنسبة ٣٫٥ بالمئة", "٣٫٥", 3.5, "%", False),
+    ("ارتفع 12 في المائة", "12", 12, "%", False),
+    ("تنضم إلى 89 دولة أخرى", "89", 89, "دولة", False),
+    ("لتصبح الدولة التسعين في التحالف", "التسعين", 90, "دولة", True),
+    ("بوصفها العضو التسعين،", "التسعين", 90, "عضو", True),
+    ("تنضم كعضو 90 وتتولى", "90", 90, "عضو", True),
+    ("بانضمامها كعضو رقم 90 في التحالف", "90", 90, "عضو", True),
+    ("في المؤتمر التاسع والثمانين للحزب", "التاسع والثمانين", 89, "مؤتمر", True),
+    ("للمرة العاشرة", "العاشرة", 10, "مرة", True),
+    ("في الاجتماع العاشر", "العاشر", 10, "اجتماع", True),
+    ("نزح ثلاثة آلاف شخص", "ثلاثة آلاف", 3000, "شخص", False),
+    ("بكلفة مليون دولار", "مليون", 1_000_000, "دولار", False),
+    ("بكلفة 2.5 مليار دولار", "2.5 مليار", 2_500_000_000, "دولار", False),
+    ("نحو 300 ألف نازح", "300 ألف", 300_000, "نازح", False),
+    ("وصل خمسمائة وخمسة وعشرون لاجئاً", "خمسمائة وخمسة وعشرون", 525, "لاجئا", False),
+    ("هناك خمسة عشر مقعداً", "خمسة عشر", 15, "مقعدا", False),
+    ("أول زيارة لرئيس سوري", "أول", 1, "زيارة", True),
+    ("في القرن الحادي والعشرين", "الحادي والعشرين", 21, "قرن", True),
+    ("ولد عشرون طفلاً", "عشرون", 20, "طفلا", False),
+    ("انخفضت الحرارة إلى -5 درجات", "-5", -5, "درجات", False),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "ordinal"), CASES)
+def test_number_forms(text, surface, value, unit, ordinal):
+    found = find_numbers(text)
+    assert [(n.text, n.value, n.unit, n.ordinal) for n in found] == [(surface, value, unit, ordinal)]
+    [n] = found
+    assert text[n.start:n.end] == n.text
+
+
+@pytest.mark.parametrize("text", [
+    "ثاني أكسيد الكربون",
+    "في كانون الأول وتشرين الثاني",
+    "اجتمعوا يوم الاثنين",
+    "أحد المسؤولين قال",
+    "آلاف النازحين",
+    "منذ ثانية",
+    "لست أدري",
+    "بين الاثنين",
+])
+def test_not_numbers(text):
+    assert find_numbers(text) == []
+
+
+def test_exclude_and_base():
+    text = "في 9 آب 2022 أنتج 35,000 طن"
+    dates = find_dates(text, base=50, reference=None)
+    numbers = find_numbers(text, base=50, exclude=[(d.start, d.end) for d in dates])
+    assert [(n.text, n.start, n.end) for n in numbers] == [("35,000", 50 + 18, 50 + 24)]
+
+
+def test_time_of_day_is_not_a_quantity():
+    assert find_numbers("آخر تحديث 1:24 مساءً") == []
+
+
+@pytest.mark.parametrize("doc", sorted(d for d, g in GOLD["documents"].items() if g.get("numbers")))
+def test_gold_numbers(doc):
+    gold = GOLD["documents"][doc]
+    text = (CORPUS / f"{doc}.txt").read_text(encoding="utf-8")
+    reference = dt.date.fromisoformat(gold["published"])
+    dates = find_dates(text, reference=reference)
+    found = find_numbers(text, exclude=[(d.start, d.end) for d in dates])
+    for number in gold["numbers"]:
+        start = text.index(number["text"])
+        end = start + len(number["text"])
+        inside = [n for n in found if start <= n.start and n.end <= end]
+        assert [n.value for n in inside] == [number["value"]], number["text"]
+        if "unit" in number:
+            assert inside[0].unit == number["unit"]
+    for not_date in gold.get("not_dates", []):  # a quantity that is not a date stays a number
+        if not_date["text"] == "35,000":
+            assert any(n.text == "35,000" for n in found)

@@ -1,0 +1,363 @@
+"""Each built-in kind on hand-built documents, claims and clusters (independent of extraction and
+cross-referencing): what must fire, what must not, and the fingerprint's stability."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from workbench.errors import RuleError
+from workbench.model import Claim, Cluster, DateMention, Document, EntityMention, NumberMention, Span, stable_id
+from workbench.rules import RuleContext, load_rules, run_rules
+from workbench.rules.loader import parse_rule
+from workbench.text import normalise
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+def document(doc_id: str, text: str, published: str | None = None, header: str | None = None) -> Document:
+    span = None
+    if header is not None:
+        span = Span(text.index(header), text.index(header) + len(header))
+    return Document(id=doc_id, text=text, path=f"{doc_id}.txt",
+                    published=dt.date.fromisoformat(published) if published else None, published_span=span)
+
+
+def claim(doc: Document, sentence: str, *, dates=(), numbers=(), entities=()) -> Claim:
+    """A claim for ``sentence`` (a substring of the document); mentions are given by their text."""
+    base = doc.text.index(sentence)
+
+    def at(text: str) -> tuple[int, int]:
+        start = base + sentence.index(text)
+        return start, start + len(text)
+
+    return Claim(
+        id=stable_id("c", doc.id, normalise(sentence)), doc=doc.id, start=base, end=base + len(sentence),
+        text=sentence,
+        dates=tuple(DateMention(text=d["text"], start=at(d["text"])[0], end=at(d["text"])[1],
+                                value=d["value"], granularity=d.get("granularity", "day"),
+                                calendar=d.get("calendar", "gregorian"), relative=d.get("relative", False),
+                                weekday=d.get("weekday")) for d in dates),
+        numbers=tuple(NumberMention(text=n["text"], start=at(n["text"])[0], end=at(n["text"])[1],
+                                    value=n["value"], unit=n.get("unit"), ordinal=n.get("ordinal", False))
+                      for n in numbers),
+        entities=tuple(EntityMention(text=e["text"], start=at(e["text"])[0], end=at(e["text"])[1], id=e["id"],
+                                     type=e.get("type", "person"), title=e.get("title"), name=e.get("name", ""),
+                                     exact=e.get("exact", True)) for e in entities),
+    )
+
+
+def context(documents, claims, clusters=(), verdicts=None) -> RuleContext:
+    made = []
+    for group in clusters:
+        ids = tuple(c.id for c in group)
+        made.append(Cluster(id=stable_id("k", *sorted(ids)), claims=ids, docs=tuple(dict.fromkeys(c.doc for c in group)),
+                            score=1.0))
+    return RuleContext(documents={d.id: d for d in documents}, claims={c.id: c for c in claims}, clusters=made,
+                       verdicts=verdicts or {})
+
+
+def run(rule_id: str, ctx: RuleContext, **options):
+    rule = next(r for r in load_rules([RULES_DIR]) if r.id == rule_id)
+    if options:
+        rule = replace(rule, options={**rule.options, **options})
+    return run_rules([rule], ctx)
+
+
+# ---- date-conflict ---------------------------------------------------------------------------------
+
+def _agreement_docs(day_b: str, value_b: str):
+    a = document("a", "وقع الطرفان الاتفاق في 8 مارس 2025 في دمشق.")
+    b = document("b", f"ونص اتفاق {day_b} على دمج المؤسسات.")
+    ca = claim(a, a.text, dates=[{"text": "8 مارس 2025", "value": "2025-03-08"}])
+    cb = claim(b, b.text, dates=[{"text": day_b, "value": value_b}])
+    return a, b, ca, cb
+
+
+def test_date_conflict_fires_on_different_days_in_one_cluster():
+    a, b, ca, cb = _agreement_docs("10 آذار 2025", "2025-03-10")
+    findings = run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.rule == "date-conflict" and finding.level == "error"
+    assert set(finding.docs) == {"a", "b"} and set(finding.claims) == {ca.id, cb.id}
+    assert "2025-03-08" in finding.message and "2025-03-10" in finding.message
+    assert finding.id.startswith("f-")
+
+
+def test_date_conflict_needs_a_cluster():
+    a, b, ca, cb = _agreement_docs("10 آذار 2025", "2025-03-10")
+    assert run("date-conflict", context([a, b], [ca, cb], [])) == []
+
+
+def test_date_conflict_compares_at_the_coarser_granularity():
+    a, b, ca, cb = _agreement_docs("آذار 2025", "2025-03")
+    cb = replace(cb, dates=(replace(cb.dates[0], granularity="month"),))
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_hijri_and_gregorian_for_one_day_agree_within_a_day():
+    a = document("a", "وقع الاتفاق في 8 مارس 2025.")
+    b = document("b", "وقع الاتفاق في 9 رمضان 1446.")
+    ca = claim(a, a.text, dates=[{"text": "8 مارس 2025", "value": "2025-03-08"}])
+    cb = claim(b, b.text, dates=[{"text": "9 رمضان 1446", "value": "2025-03-09", "calendar": "hijri"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_background_date_and_publication_line_are_not_the_event_date():
+    a = document("a", "الثلاثاء 11 آذار 2025\nوقع الاتفاق في 10 آذار 2025 بعد سقوط النظام في 8 كانون الأول 2024.",
+                 published="2025-03-11", header="الثلاثاء 11 آذار 2025")
+    b = document("b", "رحبت الدول باتفاق 10 مارس.")
+    sentence = a.text.split("\n", 1)[1]
+    ca = claim(a, a.text, dates=[{"text": "الثلاثاء 11 آذار 2025", "value": "2025-03-11"},
+                                 {"text": "10 آذار 2025", "value": "2025-03-10"},
+                                 {"text": "8 كانون الأول 2024", "value": "2024-12-08"}])
+    assert sentence in ca.text
+    cb = claim(b, b.text, dates=[{"text": "10 مارس", "value": "2025-03-10"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_a_single_background_date_is_compared_only_with_a_date_about_the_same_thing():
+    a = document("a", "رحبت الدول بالاتفاق بعد سقوط النظام في 8 كانون الأول 2024.")
+    b = document("b", "رحبت الدول باتفاق 10 مارس 2025.")
+    ca = claim(a, a.text, dates=[{"text": "8 كانون الأول 2024", "value": "2024-12-08"}])
+    cb = claim(b, b.text, dates=[{"text": "10 مارس 2025", "value": "2025-03-10"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_dates_years_apart_are_different_occurrences():
+    a = document("a", "عقد المؤتمر في الحسكة بتاريخ 8 أغسطس 2025.")
+    b = document("b", "اجتمع الأعضاء في 9 آب 2022 في الحسكة.")
+    ca = claim(a, a.text, dates=[{"text": "8 أغسطس 2025", "value": "2025-08-08"}])
+    cb = claim(b, b.text, dates=[{"text": "9 آب 2022", "value": "2022-08-09"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]), max_gap_days=5000)) == 1
+
+
+def test_one_finding_per_cluster_names_the_odd_one_out():
+    docs, claims = [], []
+    for doc_id, day, value in [("a", "8 مارس", "2025-03-08"), ("b", "10 مارس", "2025-03-10"),
+                               ("c", "العاشر من آذار", "2025-03-10"), ("d", "10 آذار", "2025-03-10")]:
+        d = document(doc_id, f"تأخر تنفيذ اتفاق {day} بين الطرفين.")
+        docs.append(d)
+        claims.append(claim(d, d.text, dates=[{"text": day, "value": value}]))
+    findings = run("date-conflict", context(docs, claims, [claims]))
+    assert len(findings) == 1
+    assert findings[0].values["value_a"] == "2025-03-08" and findings[0].values["doc_a"] == "a"
+    assert findings[0].values["value_b"] == "2025-03-10"
+    assert findings[0].docs[0] == "a" and len(findings[0].claims) == 4
+
+
+# ---- number-conflict -------------------------------------------------------------------------------
+
+def test_ranks_conflict_but_n_others_agrees_with_the_n_plus_first():
+    a = document("a", "انضمت سوريا لتصبح الدولة التسعين في التحالف.")
+    b = document("b", "رحب الاجتماع بسوريا بوصفها العضو التاسع والثمانين في التحالف.")
+    c = document("c", "تنضم سوريا بذلك إلى 89 دولة أخرى في التحالف.")
+    ca = claim(a, a.text, numbers=[{"text": "التسعين", "value": 90, "ordinal": True}])
+    cb = claim(b, b.text, numbers=[{"text": "التاسع والثمانين", "value": 89, "ordinal": True}])
+    cc = claim(c, c.text, numbers=[{"text": "89", "value": 89, "unit": "دولة"}])
+    findings = run("number-conflict", context([a, b, c], [ca, cb, cc], [[ca, cb, cc]]))
+    assert len(findings) == 1
+    assert findings[0].values["doc_a"] == "b" and set(findings[0].docs) == {"a", "b", "c"}
+    assert run("number-conflict", context([a, c], [ca, cc], [[ca, cc]])) == []
+
+
+def test_counts_with_different_units_are_not_compared():
+    a = document("a", "أنتج المزارعون 35,000 طن من القمح.")
+    b = document("b", "أنتج 3,000 مزارع القمح.")
+    c = document("c", "أنتج المزارعون 20,000 طن من القمح.")
+    ca = claim(a, a.text, numbers=[{"text": "35,000", "value": 35000, "unit": "طن"}])
+    cb = claim(b, b.text, numbers=[{"text": "3,000", "value": 3000, "unit": "مزارع"}])
+    cc = claim(c, c.text, numbers=[{"text": "20,000", "value": 20000, "unit": "طن"}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    found = run("number-conflict", context([a, b, c], [ca, cb, cc], [[ca, cb, cc]]))
+    assert len(found) == 1 and set(found[0].docs) == {"a", "c"}
+
+
+def test_hedged_numbers_allow_a_tolerance():
+    a = document("a", "قتل نحو 100 مدني في القصف.")
+    b = document("b", "قتل 95 مدنيا في القصف.")
+    ca = claim(a, a.text, numbers=[{"text": "100", "value": 100, "unit": "مدني"}])
+    cb = claim(b, b.text, numbers=[{"text": "95", "value": 95, "unit": "مدنيا"}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+# ---- weekday-mismatch ------------------------------------------------------------------------------
+
+def test_weekday_mismatch_fires_on_a_wrong_weekday_only():
+    a = document("a", "عقد الاجتماع يوم الأحد 9 شباط 2026. وعقد اللقاء يوم الإثنين 9 شباط 2026.")
+    wrong = claim(a, "عقد الاجتماع يوم الأحد 9 شباط 2026.",
+                  dates=[{"text": "يوم الأحد 9 شباط 2026", "value": "2026-02-09", "weekday": "sunday"}])
+    right = claim(a, "وعقد اللقاء يوم الإثنين 9 شباط 2026.",
+                  dates=[{"text": "يوم الإثنين 9 شباط 2026", "value": "2026-02-09", "weekday": "monday"}])
+    findings = run("weekday-mismatch", context([a], [wrong, right]))
+    assert [f.claims for f in findings] == [(wrong.id,)]
+    assert findings[0].values["actual"] == "monday" and "الاثنين" in findings[0].message
+
+
+def test_weekday_mismatch_on_a_relative_date():
+    a = document("a", "أعلن الوزير أمس الثلاثاء الاتفاق.", published="2025-08-14")  # a Thursday
+    c = claim(a, a.text, dates=[{"text": "أمس الثلاثاء", "value": "2025-08-13", "weekday": "tuesday", "relative": True}])
+    assert len(run("weekday-mismatch", context([a], [c]))) == 1
+    assert run("weekday-mismatch", context([a], [c]), relative=False) == []
+
+
+# ---- calendar-mismatch -----------------------------------------------------------------------------
+
+def test_calendar_mismatch_beyond_one_day():
+    text = "صدر القرار في 20 صفر 1447 هـ الموافق 20 أغسطس 2025."
+    a = document("a", text)
+    c = claim(a, text, dates=[{"text": "20 صفر 1447", "value": "2025-08-14", "calendar": "hijri"},
+                              {"text": "20 أغسطس 2025", "value": "2025-08-20"}])
+    findings = run("calendar-mismatch", context([a], [c]))
+    assert len(findings) == 1 and findings[0].values["days"] == -6
+    ok = replace(c, dates=(c.dates[0], replace(c.dates[1], value="2025-08-15")))
+    assert run("calendar-mismatch", context([a], [ok])) == []  # one day: moon sighting
+
+
+def test_calendar_mismatch_needs_the_dates_given_together():
+    text = "صدر القرار في 20 صفر 1447، وبعد أسابيع من المشاورات نشر في 20 أغسطس 2025."
+    a = document("a", text)
+    c = claim(a, text, dates=[{"text": "20 صفر 1447", "value": "2025-08-14", "calendar": "hijri"},
+                              {"text": "20 أغسطس 2025", "value": "2025-08-20"}])
+    assert run("calendar-mismatch", context([a], [c])) == []
+
+
+# ---- stale-content ---------------------------------------------------------------------------------
+
+def test_stale_content_recent_words_about_old_events():
+    text = "ناقش الأعضاء في 9 آب 2022 النشاط العسكري الأخير. وتشهد المنطقة منذ أيام قصفاً متواصلاً."
+    a = document("a", text, published="2024-04-20")
+    c1 = claim(a, "ناقش الأعضاء في 9 آب 2022 النشاط العسكري الأخير.", dates=[{"text": "9 آب 2022", "value": "2022-08-09"}])
+    c2 = claim(a, "وتشهد المنطقة منذ أيام قصفاً متواصلاً.")
+    findings = run("stale-content", context([a], [c1, c2]))
+    assert len(findings) == 1
+    assert set(findings[0].claims) == {c1.id, c2.id}
+    assert findings[0].values["event_date"] == "2022-08-09" and findings[0].values["age_days"] > 600
+
+
+def test_stale_content_quiet_for_recent_events_and_undated_documents():
+    text = "ناقش الأعضاء في 9 نيسان 2024 النشاط العسكري الأخير."
+    recent = document("a", text, published="2024-04-20")
+    c = claim(recent, text, dates=[{"text": "9 نيسان 2024", "value": "2024-04-09"}])
+    assert run("stale-content", context([recent], [c])) == []
+    undated = document("b", text.replace("2024", "2020"))
+    c = claim(undated, undated.text, dates=[{"text": "9 نيسان 2020", "value": "2020-04-09"}])
+    assert run("stale-content", context([undated], [c])) == []
+
+
+# ---- entity-variant and title-variant --------------------------------------------------------------
+
+def test_entity_variant_fuzzy_spelling():
+    text = "أكد التحالف شراكته مع قوات سوريا الديمقراطية طقسد في المنطقة."
+    a = document("a", text)
+    c = claim(a, text, entities=[{"text": "قوات سوريا الديمقراطية", "id": "sdf", "type": "organisation", "name": "قسد"},
+                                 {"text": "طقسد", "id": "sdf", "type": "organisation", "name": "قسد", "exact": False}])
+    findings = run("entity-variant", context([a], [c]))
+    assert len(findings) == 1 and findings[0].values["variant"] == "طقسد"
+
+
+def test_entity_variant_reordered_name_within_a_document():
+    text = "التقى التحالف الوطني السوري بالمجلس. وقال أمين التحالف السوري الوطني إن الخطة جاهزة."
+    a = document("a", text)
+    c1 = claim(a, "التقى التحالف الوطني السوري بالمجلس.")
+    c2 = claim(a, "وقال أمين التحالف السوري الوطني إن الخطة جاهزة.")
+    findings = run("entity-variant", context([a], [c1, c2]))
+    assert len(findings) == 1 and set(findings[0].claims) == {c1.id, c2.id}
+
+
+def test_coordinated_words_are_not_a_reordered_name():
+    text = "نعمل على ضمان الأمن والاستقرار في المنطقة. ونعمل على ضمان الاستقرار والأمن للسكان."
+    a = document("a", text)
+    claims = [claim(a, s) for s in ("نعمل على ضمان الأمن والاستقرار في المنطقة.", "ونعمل على ضمان الاستقرار والأمن للسكان.")]
+    assert run("entity-variant", context([a], claims)) == []
+
+
+def _salama(doc_id: str, title: str) -> tuple[Document, Claim]:
+    text = f"وصل {title} حسين السلامة إلى الرياض."
+    d = document(doc_id, text)
+    return d, claim(d, text, entities=[{"text": "حسين السلامة", "id": "salama", "title": title, "name": "حسين السلامة"}])
+
+
+def test_title_variant_different_titles_and_lesser_subset():
+    (a, ca), (b, cb), (c, cc) = (_salama("a", "رئيس جهاز الاستخبارات السورية"),
+                                 _salama("b", "رئيس جهاز الاستخبارات العامة"),
+                                 _salama("c", "رئيس جهاز الاستخبارات العامة"))
+    findings = run("title-variant", context([a, b, c], [ca, cb, cc]))
+    assert len(findings) == 1 and findings[0].level == "warning" and findings[0].docs[0] == "a"
+    (d, cd), (e, ce) = _salama("d", "وزير الخارجية"), _salama("e", "وزير الخارجية والمغتربين")
+    subset = run("title-variant", context([d, e], [cd, ce]))
+    assert len(subset) == 1 and subset[0].level == "info"
+    assert run("title-variant", context([d, e], [cd, ce]), subset_level="off") == []
+    (f, cf), (g, cg) = _salama("f", "اللواء وزير الدفاع"), _salama("g", "وزير الدفاع")
+    assert run("title-variant", context([f, g], [cf, cg])) == []  # a rank is not the office
+
+
+# ---- contradicts-verdict ---------------------------------------------------------------------------
+
+def _verdict(target: str, rating: str, value: str | None = None, text: str = "") -> SimpleNamespace:
+    return SimpleNamespace(target=target, kind="claim" if target.startswith("c-") else "cluster", rating=rating,
+                           value=value, claim_text=text, doc="", note="", reviewer="r")
+
+
+def test_contradicts_verdict_on_a_corrected_value_and_a_false_rating():
+    a, b, ca, cb = _agreement_docs("10 آذار 2025", "2025-03-10")
+    ctx = context([a, b], [ca, cb], [[ca, cb]], verdicts={cb.id: _verdict(cb.id, "true", "2025-03-10")})
+    findings = run("contradicts-verdict", ctx)
+    assert [f.claims for f in findings] == [(ca.id,)] and findings[0].values["value"] == "2025-03-08"
+    ctx = context([a, b], [ca, cb], [[ca, cb]], verdicts={ca.id: _verdict(ca.id, "true", "2025-03-08")})
+    assert [f.claims for f in run("contradicts-verdict", ctx)] == [(cb.id,)]
+    copy = document("c", a.text)
+    cc = claim(copy, copy.text, dates=[{"text": "8 مارس 2025", "value": "2025-03-08"}])
+    ctx = context([a, copy], [ca, cc], [], verdicts={ca.id: _verdict(ca.id, "false", text=ca.text)})
+    assert [f.claims for f in run("contradicts-verdict", ctx)] == [(cc.id,)]
+    ctx = context([a, copy], [ca, cc], [], verdicts={ca.id: _verdict(ca.id, "true", text=ca.text)})
+    assert run("contradicts-verdict", ctx) == []
+
+
+# ---- pattern ---------------------------------------------------------------------------------------
+
+def _pattern_rule(tmp_path: Path, **options):
+    data = {"id": "unsourced", "extends": "pattern", "level": "info", "message": "{doc}: '{match}'", **options}
+    return parse_rule(data, tmp_path / "unsourced.yml")[0]
+
+
+def test_pattern_present_and_absent(tmp_path):
+    a = document("a", "قالت مصادر مطلعة إن الاجتماع تأجل.")
+    b = document("b", "أعلنت الوزارة تأجيل الاجتماع.")
+    ca, cb = claim(a, a.text), claim(b, b.text)
+    ctx = context([a, b], [ca, cb])
+    present = run_rules([_pattern_rule(tmp_path, pattern=r"مصادر\s+مطلعة")], ctx)
+    assert [f.claims for f in present] == [(ca.id,)] and present[0].message == "a: 'مصادر مطلعة'"
+    absent = run_rules([_pattern_rule(tmp_path, pattern=r"(?:أعلنت|قالت)\s+الوزارة", mode="absent")], ctx)
+    assert [f.docs for f in absent] == [("a",)]
+
+
+def test_a_catastrophic_pattern_stops_with_a_rule_error(tmp_path):
+    a = document("a", "اا!")
+    ctx = context([a], [claim(a, a.text)])
+    rule = _pattern_rule(tmp_path, pattern=r"(ا|اا)+(ب|ت)+$", timeout=0.2)
+    with pytest.raises(RuleError, match=r"unsourced.yml: rule 'unsourced': field 'pattern'"):
+        long = document("a", "ا" * 5000 + "!")
+        run_rules([rule], context([long], [claim(long, long.text)]))
+    assert run_rules([rule], ctx) == []
+
+
+# ---- fingerprints ----------------------------------------------------------------------------------
+
+def test_fingerprint_survives_moved_lines_and_changes_with_the_values():
+    a, b, ca, cb = _agreement_docs("10 آذار 2025", "2025-03-10")
+    first = run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))[0]
+    moved = document("a", "\n\nسطر جديد في الأعلى.\n" + a.text)
+    cm = claim(moved, a.text, dates=[{"text": "8 مارس 2025", "value": "2025-03-08"}])
+    assert cm.id == ca.id and cm.start != ca.start
+    again = run("date-conflict", context([moved, b], [cm, cb], [[cm, cb]]))[0]
+    assert again.id == first.id
+    a2, b2, ca2, cb2 = _agreement_docs("12 آذار 2025", "2025-03-12")
+    other = run("date-conflict", context([a2, b2], [ca2, cb2], [[ca2, cb2]]))[0]
+    assert other.id != first.id

@@ -1,0 +1,192 @@
+"""Loading a corpus: any mix of files and folders of .txt, .md, .html and .jsonl documents.
+
+Every file that cannot be used becomes a :class:`Problem` naming the file (and line); the rest still
+load.  Nothing is skipped silently except hidden files (names starting with "."), such as the verdict
+database that lives beside a corpus by default."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from workbench.corpus.chrome import find_chrome
+from workbench.corpus.decode import decode_bytes
+from workbench.corpus.html import extract_html
+from workbench.corpus.published import find_published
+from workbench.corpus.split import split_claims
+from workbench.errors import InputError
+from workbench.model import Document, Problem, Span
+
+__all__ = ["SUFFIXES", "load_corpus", "make_document", "split_claims"]
+
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.DOTALL)
+
+
+def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if any(part.startswith(".") for part in relative) or not child.is_file():
+                    continue
+                if child.suffix.lower() in SUFFIXES:
+                    found.append(child)
+                else:
+                    problems.append(Problem(str(child), f"not a corpus file (expected {', '.join(sorted(SUFFIXES))}); skipped"))
+        elif path.is_file():
+            if path.suffix.lower() in SUFFIXES:
+                found.append(path)
+            else:
+                problems.append(Problem(str(path), f"not a corpus file (expected {', '.join(sorted(SUFFIXES))}); skipped"))
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return found
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def make_document(
+    doc_id: str,
+    text: str,
+    *,
+    path: str = "",
+    title: str = "",
+    published: dt.date | None = None,
+    published_source: str | None = None,
+    source: str = "",
+    url: str = "",
+    encoding: str = "utf-8",
+    line: int | None = None,
+    default_published: dt.date | None = None,
+    extra_chrome: tuple[Span, ...] = (),
+) -> Document:
+    """A Document with its chrome and its own date found.  The date line in the text wins over a
+    metadata field, which wins over ``default_published`` (the --published option)."""
+    chrome = tuple(sorted(set(find_chrome(text)) | set(extra_chrome), key=lambda s: s.start))
+    own = find_published(text, chrome)
+    published_span = None
+    if own is not None:
+        published, published_span = own
+        published_source = "header"
+    elif published is None and default_published is not None:
+        published, published_source = default_published, "option"
+    return Document(
+        id=doc_id, text=text, path=path, published=published, published_source=published_source if published else None,
+        published_span=published_span, title=title or _guess_title(text, chrome), source=source, url=url,
+        encoding=encoding, chrome=chrome, line=line,
+    )
+
+
+def _guess_title(text: str, chrome: tuple[Span, ...]) -> str:
+    """The first short line of the text that is neither chrome nor a date line nor a sentence."""
+    position = 0
+    for count, raw in enumerate(text.splitlines(keepends=True)):
+        line = raw.strip()
+        start = position
+        position += len(raw)
+        if count > 6:
+            break
+        if not line or any(s.start <= start < s.end for s in chrome):
+            continue
+        words = line.split()
+        if 3 <= len(words) <= 25 and not line.endswith((".", "؟", "!", "?")) and not re.search(r"\d{4}", line):
+            return line.lstrip("#").strip()
+    return ""
+
+
+def _load_jsonl(path: Path, text: str, encoding: str, default_published: dt.date | None, problems: list[Problem]) -> list[Document]:
+    documents = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as err:
+            problems.append(Problem(str(path), f"not valid JSON ({err.msg}, column {err.colno}); line skipped", number))
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(str(path), "a line must be a JSON object with 'id' and 'text'; line skipped", number))
+            continue
+        missing = [k for k in ("id", "text") if not isinstance(record.get(k), (str, int)) or record.get(k) == ""]
+        if missing:
+            problems.append(Problem(str(path), f"missing or empty {' and '.join(repr(m) for m in missing)}; line skipped", number))
+            continue
+        published = _parse_date(record.get("published"))
+        if record.get("published") and published is None:
+            problems.append(Problem(str(path), f"'published' {record['published']!r} is not YYYY-MM-DD; treated as unknown", number))
+        documents.append(make_document(
+            str(record["id"]), str(record["text"]), path=str(path), title=str(record.get("title") or ""),
+            published=published, published_source="field" if published else None,
+            source=str(record.get("source") or ""), url=str(record.get("url") or ""), encoding=encoding,
+            line=number, default_published=default_published,
+        ))
+    return documents
+
+
+def _load_file(path: Path, default_published: dt.date | None, problems: list[Problem]) -> list[Document]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(str(path), f"cannot read: {err.strerror}"))
+        return []
+    try:
+        text, encoding = decode_bytes(data, str(path))
+    except InputError as err:
+        problems.append(Problem(str(path), str(err).removeprefix(f"{path}: ") + "; skipped"))
+        return []
+    kind = SUFFIXES[path.suffix.lower()]
+    if kind == "jsonl":
+        return _load_jsonl(path, text, encoding, default_published, problems)
+    if kind == "html":
+        page = extract_html(text)
+        return [make_document(
+            path.stem, page.text, path=str(path), title=page.title, published=_parse_date(page.published),
+            published_source="field" if _parse_date(page.published) else None, source=page.source, url=page.url,
+            encoding=encoding, default_published=default_published,
+        )]
+    extra: tuple[Span, ...] = ()
+    published = None
+    title = ""
+    if kind == "markdown" and (front := _FRONT_MATTER.match(text)):
+        extra = (Span(0, front.end()),)
+        fields = dict(re.findall(r"^(\w+)\s*:\s*(.+?)\s*$", front.group(1), re.MULTILINE))
+        published = _parse_date(fields.get("date", "").strip("\"'"))
+        title = fields.get("title", "").strip("\"'")
+    return [make_document(
+        path.stem, text, path=str(path), title=title, published=published,
+        published_source="field" if published else None, encoding=encoding,
+        default_published=default_published, extra_chrome=extra,
+    )]
+
+
+def load_corpus(paths: list[Path], *, default_published: dt.date | None = None) -> tuple[list[Document], list[Problem]]:
+    """Documents from every path, in a stable order, with the problems met on the way.  Two
+    documents with one id keep both: the second is renamed ``id~2`` and reported."""
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for path in _files(paths, problems):
+        for document in _load_file(path, default_published, problems):
+            if document.id in seen:
+                n = 2
+                while f"{document.id}~{n}" in seen:
+                    n += 1
+                new_id = f"{document.id}~{n}"
+                problems.append(Problem(document.path, f"document id {document.id!r} also used by {seen[document.id]}; renamed {new_id!r}", document.line))
+                document = replace(document, id=new_id)
+            seen[document.id] = document.path + (f":{document.line}" if document.line else "")
+            documents.append(document)
+    return documents, problems

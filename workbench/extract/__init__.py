@@ -1,0 +1,67 @@
+"""From a document to its claims, each with the dates, numbers and entities it states."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.config import Config
+from workbench.corpus.split import split_claims
+from workbench.extract.dates import find_dates
+from workbench.extract.entities import Gazetteer
+from workbench.extract.numbers import find_numbers
+from workbench.model import Claim, DateMention, Document, stable_id
+from workbench.text import normalise
+
+__all__ = ["Extractor", "claim_id"]
+
+
+def claim_id(doc_id: str, text: str, occurrence: int = 0) -> str:
+    """Stable across runs and machines, and across re-saves that only move lines or change
+    spacing, diacritics or hamza spellings: the id hashes the normalised text, not the offsets."""
+    return stable_id("c", doc_id, normalise(text), str(occurrence))
+
+
+@dataclass(frozen=True)
+class Extractor:
+    gazetteer: Gazetteer
+    date_order: str = "dmy"
+
+    @classmethod
+    def from_config(cls, config: Config) -> "Extractor":
+        return cls(gazetteer=_gazetteer(tuple(config.entities)), date_order=config.date_order)
+
+    def claims(self, document: Document) -> list[Claim]:
+        claims = []
+        seen: Counter[str] = Counter()
+        for span in split_claims(document):
+            text = document.text[span.start:span.end]
+            dates = find_dates(text, base=span.start, reference=document.published, date_order=self.date_order)
+            numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates])
+            entities = self.gazetteer.find(text, base=span.start)
+            key = normalise(text)
+            claims.append(Claim(
+                id=claim_id(document.id, text, seen[key]), doc=document.id, start=span.start, end=span.end,
+                text=text, dates=tuple(dates), numbers=tuple(numbers), entities=tuple(entities),
+            ))
+            seen[key] += 1
+        return claims
+
+    def chrome_dates(self, document: Document) -> list[DateMention]:
+        """Dates in page chrome (an "آخر تحديث" stamp): shown with the document, never claims."""
+        found = []
+        for span in document.chrome:
+            found += find_dates(document.text[span.start:span.end], base=span.start,
+                                reference=document.published, date_order=self.date_order)
+        return found
+
+
+_GAZETTEERS: dict[tuple[Path, ...], Gazetteer] = {}
+
+
+def _gazetteer(paths: tuple[Path, ...]) -> Gazetteer:
+    """One parsed gazetteer per set of files per process: loading it is the slow part of start-up."""
+    if paths not in _GAZETTEERS:
+        _GAZETTEERS[paths] = Gazetteer.load(paths)
+    return _GAZETTEERS[paths]

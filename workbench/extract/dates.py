@@ -1,0 +1,715 @@
+"""Dates in Arabic news text: absolute, Hijri, partial and relative, normalised to ISO values.
+
+A small grammar of precompiled regexes runs over the folded, mark-free view of a sentence (same
+letters as the original, so offsets carry back; see :class:`lexicon.MatchView`).  One cheap scan for
+trigger words first decides which grammar rules can apply at all, so most sentences cost one regex
+pass.  Every rule yields candidates; overlapping candidates are settled longest first.
+
+Conventions: a stated weekday is recorded, never used to move the date (the weekday rule compares
+them).  ``prefer="past"`` is the news reading: a bare weekday or a yearless date is the most recent
+one on or before the reference (publication) date, unless the text marks it future (المقبل، سوف).
+``prefer="future"`` is Duckling's reading: the next one after the reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from hijridate import Gregorian, Hijri
+
+from workbench.extract import lexicon as lx
+from workbench.extract.lexicon import MatchView, trie_pattern
+from workbench.model import WEEKDAYS, DateMention
+
+_NB = r"(?<!\w)"
+_NA = r"(?!\w)"
+
+
+def _alt(words) -> str:
+    return trie_pattern(words)
+
+
+def _day_ordinals() -> dict[str, int]:
+    """Every spelling of the ordinal days 1-31 ("الثامن", "الحادي والعشرين", "السابع عشرة")."""
+    by_value: dict[int, list[str]] = {}
+    for form, value in lx.ORDINAL_UNITS.items():
+        by_value.setdefault(value, []).extend([form, "ال" + form])
+    teen_units = {1: ["الحادي", "الحاديه", "الاحد", "الاحدي", "حادي"], 2: ["الثاني", "الثانيه", "الثان", "الاثني",
+                                                                        "الاثنا", "ثاني", "ثان"]}
+    tens_units = {1: ["الحادي", "الحاديه", "الواحد", "حادي", "واحد"]}
+    forms: dict[str, int] = {}
+    for n in range(1, 11):
+        forms.update({f: n for f in by_value[n]})
+    for tens, words in ((20, ("العشرين", "العشرون", "عشرين")), (30, ("الثلاثين", "الثلاثون"))):
+        forms.update({w: tens for w in words})
+        for n in range(1, 10 if tens == 20 else 2):
+            for unit in tens_units.get(n, by_value[n]):
+                for word in words:
+                    forms[f"{unit} و{word}"] = tens + n
+                    forms[f"{unit} و {word}"] = tens + n
+    for n in range(1, 10):
+        for unit in teen_units.get(n, by_value[n]):
+            forms[f"{unit} عشر"] = forms[f"{unit} عشره"] = 10 + n
+    return forms
+
+
+_DAY_ORDINALS = _day_ordinals()
+_MONTH_NUMBERS = {**{f: v for f, v in lx.UNITS.items() if 1 <= v <= 9}, **{f: 10 for f in lx.TEN},
+                  **{f"{u} {t}": 10 + v for u, v in (("احد", 1), ("احدي", 1), ("اثنا", 2), ("اثني", 2),
+                                                     ("اثنتا", 2), ("اثنتي", 2)) for t in lx.TEN}}
+_NTH = {**{f: v for f, v in _DAY_ORDINALS.items() if v <= 5 and " " not in f},
+        **{lx.fold(w): -1 for w in ("آخر", "الأخير", "الأخيرة", "اخر")}}
+
+_MONTH = _alt(lx.MONTHS)
+_HMONTH = _alt(lx.HIJRI_MONTHS)
+_WD = _alt(lx.WEEKDAYS)
+_WD_ANY = _alt({**lx.WEEKDAYS, **lx.BARE_WEEKDAYS})
+_PAST = _alt(lx.PAST_MARKERS)
+_FUTURE = _alt(lx.FUTURE_MARKERS)
+_CURRENT = _alt(lx.CURRENT_MARKERS)
+_REL = rf"(?:{_PAST}|{_FUTURE}|{_CURRENT}){_NA}"
+_MODS = _alt(lx.PERIOD_MODIFIERS + ("نص", "نصف"))
+_PARTS = _alt(lx.DAY_PARTS)
+_DAY_ORD = _alt(_DAY_ORDINALS)
+
+_DAY = rf"(?:(?<![\d.,/])(?P<d>\d{{1,2}})(?![\d]|[.,/]\d)|(?P<do>{_DAY_ORD}){_NA})"
+_MONTH_SLOT = (
+    rf"(?:(?:شهر\s+)?(?P<m>{_MONTH}){_NA}(?:\s*[/\-(]?\s*(?P<m2>{_MONTH}){_NA}\)?)?"
+    rf"|شهر\s+(?P<mn>\d{{1,2}}(?!\d)|{_alt(_MONTH_NUMBERS)}{_NA})"
+    rf"|(?P<mrel_this>هذا\s+الشهر)|(?P<mrel_full>الشهر\s+(?P<mrel_word>{_REL})))"
+)
+_YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s*م(?!\w))?"
+_YEAR_TAIL = rf"(?:\s*[,،\-/]?\s*(?:(?:من|في)\s+)?(?:[لب]?(?:عام|سنه)\s+|العام\s+)?{_YEAR})"
+_YEAR_REL = rf"(?:\s+(?:من\s+)?(?P<yrel>(?:ال)?(?:سنه|عام)\s+{_REL}|هذا\s+العام|هذه\s+السنه))"
+_LEAD = (
+    rf"(?:(?P<lead>(?:(?:{_PARTS})\s+)?(?:امس|اليوم|غدا))\s+)?"
+    rf"(?:(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s*[,،]?\s*(?:الموافق\s+|في\s+)?)?"
+)
+
+_RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, body in {
+    "dmy": rf"{_LEAD}{_DAY}(?:\s*-\s*|\s+من\s+|\s+){_MONTH_SLOT}(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
+    "mdy": rf"{_LEAD}(?P<m>{_MONTH}){_NA}\s+(?P<d>\d{{1,2}})(?!\d)\s*[,،]?\s*{_YEAR}",
+    "hijri": rf"{_LEAD}{_DAY}(?:\s+من)?\s+(?:شهر\s+)?(?P<hm>{_HMONTH}){_NA}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
+             r"(?P<y>\d{4})(?!\d)(?:\s*ه(?!\w))?",
+    "iso": rf"{_LEAD}(?<![\d.\-/])(?P<y>\d{{4}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d]|[.\-/]\d)",
+    "numeric": rf"{_LEAD}(?<![\d.\-/])(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+               r"(?![\d]|[.\-/]\d)",
+    "month_year_numeric": r"(?<![\d.\-/])(?P<mo>\d{1,2})/(?P<y>\d{4})(?![\d]|[.\-/]\d)",
+    "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?{_MONTH_SLOT})"
+             rf"(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
+    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|عامي)\s+))?"
+            rf"{_YEAR}",
+    "relative_year": rf"(?:(?P<mod>{_MODS})\s+)?(?:(?P<y1>(?:ال)?(?:عام|سنه))\s+(?P<rel>{_REL})|هذا\s+(?P<y2>العام)|هذه\s+(?P<y3>السنه))",
+    "yesterday": rf"(?:(?:{_PARTS})\s+)?(?:امس|البارحه|امبارح|مبارح){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
+    "before_yesterday": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?(?:ال)?(?:قبل\s+|اول\s+(?:من\s+)?)"
+                        r"(?:امس|البارحه|امبارح)(?!\w)",
+    "today": rf"(?:(?P<pre>{_PARTS}|حتي|منذ|هذا)\s+)?اليوم{_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
+    "yesterday_day": rf"اليوم\s+(?:الماضي|المنصرم|السابق){_NA}",
+    "tomorrow": rf"(?:(?P<pre>{_PARTS})\s+)?(?P<g>غدا|(?:ال)?غد|بكره|بكرا){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
+    "after_tomorrow": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?بعد\s+(?:ال)?(?:غد|بكره|بكرا)(?!\w)",
+    "ago": rf"(?P<dir>قبل|منذ|بعد|من)\s+(?:(?P<n>\d{{1,3}}(?!\d)|{_alt(_MONTH_NUMBERS)}){_NA}\s+)?"
+           rf"(?P<u>{_alt(lx.TIME_UNITS)}){_NA}(?:\s+(?:واحد|واحده){_NA})?",
+    "weekday_of_week": rf"(?:يوم\s+)?(?P<wd>{_WD_ANY}){_NA}\s+(?:من\s+)?(?:هذا\s+)?(?P<week>(?:ال)?اسبوع)"
+                       rf"(?:\s+(?P<rel>{_REL}))?",
+    "weekday": rf"(?:(?P<pre>{_PARTS}|هذا)\s+)?(?P<wd>{_WD}){_NA}(?:\s+(?P<rel>{_REL}))?",
+    "weekday_day": rf"(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s+(?P<do>{_DAY_ORD}){_NA}",
+    "nth": rf"(?:(?P<n1>{_alt(_NTH)})\s+(?:(?P<yawm1>يوم)(?:\s+(?P<w1>{_WD_ANY}))?|(?P<w1b>{_WD_ANY}))"
+           rf"|(?:(?P<yawm2>اليوم)|(?:يوم\s+)?(?P<w2>{_WD_ANY}))\s+(?P<n2>{_alt(_NTH)})){_NA}"
+           rf"(?:\s+(?:من|في)\s+(?:ال)?|\s+ب|\s+)(?:{_MONTH_SLOT})(?:{_YEAR_TAIL}|{_YEAR_REL})?",
+    "holiday": rf"(?P<h>{_alt(lx.HOLIDAYS)}){_NA}(?:\s+(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d))?",
+}.items()}
+_NTH_AFTER = re.compile(rf"{_NB}(?P<n>{_alt(_NTH)})\s+(?:يوم\s+)?(?P<w>{_WD_ANY}){_NA}\s+بعد\s+$")
+
+# Which trigger words make which rules worth running (شهر is both a month slot and a time unit).
+_TRIGGERS: dict[str, set[str]] = {}
+for _kind, _words in (
+    ("month", [*lx.MONTHS, "شهر"]), ("hmonth", lx.HIJRI_MONTHS), ("weekday", [*lx.WEEKDAYS, *lx.BARE_WEEKDAYS]),
+    ("yesterday", ("امس", "البارحه", "امبارح", "مبارح")), ("today", ("اليوم",)),
+    ("tomorrow", ("غد", "بكره", "بكرا")), ("period", [*lx.TIME_UNITS, "السنه", "العام"]),
+    ("holiday", lx.HOLIDAYS),
+):
+    for _word in _words:
+        _TRIGGERS.setdefault(_word, set()).add(_kind)
+_TRIGGER = re.compile(rf"\d+(?P<sep>[/.\-]\d)?|{_alt(_TRIGGERS)}")
+_RULES_FOR = {
+    "numeric": ("iso", "numeric", "month_year_numeric"),
+    "year": ("year",),
+    "month": ("dmy", "mdy", "month", "nth"),
+    "hmonth": ("hijri",),
+    "weekday": ("weekday", "weekday_of_week", "weekday_day"),
+    "yesterday": ("yesterday", "before_yesterday"),
+    "today": ("today", "yesterday_day", "after_tomorrow"),
+    "tomorrow": ("tomorrow", "after_tomorrow"),
+    "period": ("ago", "relative_year"),
+    "holiday": ("holiday",),
+}
+# How far a rule's match may reach before and after the trigger word that woke it.
+_REACH = 64
+_RULE_ORDER = tuple(_RULES)
+_FUTURE_CUE = re.compile(rf"{_NB}(?:{_alt(lx.FUTURE_CUES)}){_NA}")
+_PAST_SET = frozenset(lx.PAST_MARKERS)
+_FUTURE_SET = frozenset(lx.FUTURE_MARKERS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A candidate mention in view offsets, before overlaps are settled."""
+
+    start: int
+    end: int
+    value: str
+    granularity: str
+    calendar: str = "gregorian"
+    relative: bool = False
+    weekday: str | None = None
+    doubt: int = 0  # on a tie, a reading whose stated weekday disagrees with its date loses
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    reference: dt.date | None
+    date_order: str
+    prefer: str
+    future_cue: bool
+
+
+def find_dates(
+    text: str,
+    *,
+    base: int = 0,
+    reference: dt.date | None = None,
+    date_order: str = "dmy",
+    prefer: str = "past",
+) -> list[DateMention]:
+    """Dates in ``text``; offsets are ``base`` + index into ``text``.  ``reference`` resolves relative
+    dates and missing years; without it, only dates the text states in full are returned."""
+    view = MatchView.of(text)
+    t = view.text
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for m in _TRIGGER.finditer(t):
+        word = m.group()
+        if word[0].isdigit():
+            kinds = ("numeric",) if m["sep"] else ("year",) if len(word) == 4 else ()
+        else:
+            kinds = _TRIGGERS[word]
+        for kind in kinds:
+            for rule in _RULES_FOR[kind]:
+                windows.setdefault(rule, []).append((m.start(), m.end()))
+    if not windows:
+        return []
+    ctx = _Context(reference, date_order, prefer, bool(_FUTURE_CUE.search(t)))
+    found: list[_Found] = []
+    for name in _RULE_ORDER:
+        if name in windows:
+            rule, read = _RULES[name], _READERS[name]
+            for lo, hi in _merged(t, windows[name]):
+                for m in rule.finditer(t, lo, hi):
+                    candidate = read(m, t, ctx)
+                    if candidate is not None:
+                        found.append(candidate)
+    chosen = _settle(found)
+    chosen = _nth_after(t, chosen)
+    return [
+        DateMention(
+            text=text[view.start(f.start):view.end(f.end)], start=base + view.start(f.start),
+            end=base + view.end(f.end), value=f.value, granularity=f.granularity, calendar=f.calendar,
+            relative=f.relative, weekday=f.weekday,
+        )
+        for f in chosen
+    ]
+
+
+def _merged(t: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Windows of text around trigger words, cut at white space (a window edge inside a word would
+    look like a word boundary to the rules), merged where they touch."""
+    out: list[tuple[int, int]] = []
+    for s, e in anchors:
+        lo = t.rfind(" ", 0, max(0, s - _REACH)) + 1
+        hi = t.find(" ", e + _REACH)
+        hi = len(t) if hi < 0 else hi
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _settle(found: list[_Found]) -> list[_Found]:
+    """Longest candidate wins an overlap; on equal length, the earlier rule (more specific) wins."""
+    chosen: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.doubt, f.start)):
+        if all(f.end <= c.start or c.end <= f.start for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+# ---------------------------------------------------------------- readers: match -> candidate
+
+def _weekday(m: re.Match[str], group: str = "wd") -> str | None:
+    word = m.groupdict().get(group)
+    if not word:
+        return None
+    index = lx.WEEKDAYS.get(word, lx.BARE_WEEKDAYS.get(word))
+    return WEEKDAYS[index] if index is not None else None
+
+
+def _weekday_index(word: str) -> int:
+    return lx.WEEKDAYS.get(word, lx.BARE_WEEKDAYS.get(word, -1))
+
+
+def _day_of(m: re.Match[str]) -> int:
+    return int(m["d"]) if m["d"] else _DAY_ORDINALS[_squash(m["do"])]
+
+
+def _squash(words: str) -> str:
+    """Collapse the white space inside a matched multi-word phrase to the lexicon's single spaces."""
+    return re.sub(r"\s+", " ", words)
+
+
+def _month_of(m: re.Match[str], ctx: _Context) -> tuple[int, int | None] | None:
+    """(month, year if the month slot fixes it) from a month slot; None when it cannot be read."""
+    gd = m.groupdict()
+    if gd.get("m"):
+        return lx.MONTHS[_squash(gd["m"])], None
+    if gd.get("mn"):
+        word = _squash(gd["mn"])
+        month = int(word) if word.isdigit() else _MONTH_NUMBERS[word]
+        return (month, None) if 1 <= month <= 12 else None
+    if ctx.reference is None:
+        return None
+    ref = ctx.reference
+    shift = 0 if gd.get("mrel_this") else _shift(gd.get("mrel_word"))
+    month0 = ref.year * 12 + ref.month - 1 + shift
+    return month0 % 12 + 1, month0 // 12
+
+
+def _shift(word: str | None) -> int:
+    if not word:
+        return 0
+    return -1 if word in _PAST_SET else 1 if word in _FUTURE_SET else 0
+
+
+def _year_rel(m: re.Match[str], ctx: _Context) -> int | None:
+    word = m.groupdict().get("yrel")
+    if not word or ctx.reference is None:
+        return None
+    return ctx.reference.year + _shift(word.split()[-1])
+
+
+def _plausible_year(year: int) -> bool:
+    return 1900 <= year <= 2100
+
+
+def _pick_year(month: int, day: int | None, ctx: _Context, marker: str | None) -> int | None:
+    """The year of a yearless date.  News reads the most recent one not after the reference; a
+    marker moves it (آذار الماضي: before the reference month; المقبل: after it; الجاري: this year);
+    a future cue in the sentence (سوف) reads the next one; Duckling's convention reads the next one
+    at month grain ("1 February" in mid-February is this February)."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    here = (ref.year, ref.month)
+    years = range(ref.year - 1, ref.year + 2)
+    if marker:
+        shift = _shift(marker)
+        if shift == 0:
+            return ref.year
+        if shift < 0:
+            return max(y for y in years if (y, month) < here)
+        return min(y for y in years if (y, month) > here)
+    if ctx.prefer == "future" or day is None and ctx.future_cue:
+        return min(y for y in years if (y, month) >= here)
+    if day is None:
+        return max(y for y in years if (y, month) <= here)
+    dated = [y for y in years if _valid(y, month, day)]
+    if ctx.future_cue:
+        return min((y for y in dated if dt.date(y, month, day) >= ref), default=None)
+    return max((y for y in dated if dt.date(y, month, day) <= ref), default=None)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _day_found(m: re.Match[str], start: int, year: int | None, month: int, day: int, *,
+               weekday: str | None = None, relative: bool = False, calendar: str = "gregorian") -> _Found | None:
+    if year is None or not _valid(year, month, day):
+        return None
+    doubt = int(weekday is not None and WEEKDAYS[dt.date(year, month, day).weekday()] != weekday)
+    return _Found(start, m.end(), f"{year:04d}-{month:02d}-{day:02d}", "day", calendar, relative, weekday, doubt)
+
+
+def _read_dmy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    month_year = _month_of(m, ctx)
+    if month_year is None:
+        return None
+    month, year = month_year
+    day = _day_of(m)
+    relative = year is not None
+    if m["y"]:
+        year = int(m["y"])
+        if not _plausible_year(year):
+            return None
+    elif m.groupdict().get("yrel"):
+        year, relative = _year_rel(m, ctx), True
+    elif year is None:
+        year = _pick_year(month, day, ctx, m["mrel"])
+        relative = bool(m["mrel"])
+    return _day_found(m, m.start(), year, month, day, weekday=_weekday(m), relative=relative)
+
+
+def _read_mdy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    year = int(m["y"])
+    if not _plausible_year(year):
+        return None
+    return _day_found(m, m.start(), year, lx.MONTHS[_squash(m["m"])], int(m["d"]), weekday=_weekday(m))
+
+
+def _read_hijri(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    try:
+        g = Hijri(int(m["y"]), lx.HIJRI_MONTHS[_squash(m["hm"])], _day_of(m)).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return _day_found(m, m.start(), g.year, g.month, g.day, weekday=_weekday(m), calendar="hijri")
+
+
+def _read_iso(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    year = int(m["y"])
+    if not _plausible_year(year):
+        return None
+    return _day_found(m, m.start(), year, int(m["mo"]), int(m["d"]), weekday=_weekday(m))
+
+
+def _read_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:  # 23 -> 2023; a two-digit year past next year's is last century's
+        year += 2000 if year <= (ctx.reference.year % 100 if ctx.reference else 50) + 1 else 1900
+    if not _plausible_year(year):
+        return None
+    day, month = (b, a) if ctx.date_order == "mdy" else (a, b)
+    if month > 12 and day <= 12:  # unambiguous the other way round
+        day, month = month, day
+    return _day_found(m, m.start(), year, month, day, weekday=_weekday(m))
+
+
+def _read_month_year_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    month, year = int(m["mo"]), int(m["y"])
+    if not (1 <= month <= 12 and _plausible_year(year)):
+        return None
+    return _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+
+
+def _read_month(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """A month with a year, or a month alone when something says it is a date: a date-context word
+    (في، منذ، شهر), a modifier (مطلع), a relative marker (الماضي), or both month families paired
+    (مارس آذار).  A month word after a personal name (برونو مارس) has none of these."""
+    gd = m.groupdict()
+    month_year = _month_of(m, ctx)
+    if month_year is None:
+        return None
+    month, year = month_year
+    start = m.start("body")
+    if not (gd["m"] or gd["mn"]):  # "هذا الشهر", "الشهر الماضي"
+        return _Found(start, m.end(), f"{year:04d}-{month:02d}", "month", relative=True)
+    relative = False
+    if gd["y"]:
+        year = int(gd["y"])
+        if not _plausible_year(year):
+            return None
+    elif gd.get("yrel"):
+        year, relative = _year_rel(m, ctx), True
+    else:
+        paired = gd["m2"] and lx.MONTHS[_squash(gd["m2"])] == month
+        said_month = gd["mn"] or start < m.start("m")  # "شهر آذار"
+        if not (paired or gd["ctx"] or gd["mod"] or gd["mrel"] or said_month):
+            return None
+        year = _pick_year(month, None, ctx, gd["mrel"])
+        relative = bool(gd["mrel"])
+    if year is None:
+        return None
+    return _Found(start, m.end(), f"{year:04d}-{month:02d}", "month", relative=relative)
+
+
+def _read_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """A four-digit number is a year only with a year word (عام 2014) or a date-context word before it
+    (في 2014) and a plausible value; "القرار الأممي 2254" has neither."""
+    year = int(m["y"])
+    if not _plausible_year(year) or not (m["lead"] or m["ctx"] or m.group().endswith("م")):
+        return None
+    if not m["lead"]:
+        nxt = re.match(r"\s+(\w+)", t[m.end("y"):m.end("y") + 20])
+        if nxt and nxt[1] in lx.UNIT_WORDS:
+            return None  # "في 2000 غارة": a count, not a year
+    start = m.start("lead") if m["lead"] else m.start("y")
+    return _Found(start, m.end(), f"{year:04d}", "year")
+
+
+def _read_relative_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    if ctx.reference is None:
+        return None
+    year = ctx.reference.year + _shift(m["rel"])
+    return _Found(m.start(), m.end(), f"{year:04d}", "year", relative=True)
+
+
+def _offset(m: re.Match[str], ctx: _Context, days: int, weekday: str | None = None) -> _Found | None:
+    if ctx.reference is None:
+        return None
+    d = ctx.reference + dt.timedelta(days=days)
+    return _Found(m.start(), m.end(), d.isoformat(), "day", relative=True, weekday=weekday)
+
+
+def _read_yesterday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    return _offset(m, ctx, -1, _weekday(m))
+
+
+def _read_before_yesterday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    return _offset(m, ctx, -2)
+
+
+_CLAUSE_MARKS = frozenset(".!?؟؛:\n\"'«،,-()")
+
+
+def _clause_start(t: str, i: int) -> bool:
+    """Whether only white space lies between a clause boundary (or the text's start) and ``i``."""
+    while i > 0 and t[i - 1] in " \t":
+        i -= 1
+    return i == 0 or t[i - 1] in _CLAUSE_MARKS
+
+
+_THE_DAY = re.compile(rf"\s+(?:ذات|ذاته|نفس|نفسه|ال\w+){_NA}")
+_THAT = frozenset(("ذلك", "تلك", "ذاك"))
+
+
+def _read_today(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """"اليوم" is today when it is used as a time adverb: with a time of day or weekday (صباح اليوم،
+    اليوم الخميس), or mid-clause ("قال ... اليوم لرويترز").  It is the noun "the day" before a
+    definite word or ذاته (في اليوم ذاته، اليوم العالمي), and a rhetorical opener as "اليوم، ...".
+    """
+    if not m["wd"] and not m["pre"]:
+        after = t[m.end():m.end() + 30]
+        if _THE_DAY.match(after):
+            return None
+        words = t[max(0, m.start() - 12):m.start()].split()
+        if words and words[-1] in _THAT:
+            return None
+        if _clause_start(t, m.start()) and after[:1] in ("،", ","):
+            return None
+    return _offset(m, ctx, 0, _weekday(m))
+
+
+def _read_yesterday_day(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    return _offset(m, ctx, -1)
+
+
+def _read_tomorrow(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    if m["g"] in ("غد", "الغد") and not m["pre"]:
+        return None  # bare غد / الغد is "the future" (حزب الغد)
+    return _offset(m, ctx, 1, _weekday(m))
+
+
+def _read_after_tomorrow(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    return _offset(m, ctx, 2)
+
+
+_EVENT_RELATIVE = re.compile(r"\s+(?:من|علي|الي|حتي)(?!\w)")
+
+
+def _read_ago(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """"قبل يومين", "منذ ثلاثة أسابيع", "بعد شهرين": counted from the reference.  "قبل أسبوع من
+    الانتخابات" counts from another event, and "منذ أيام" names no number: neither is a date."""
+    if ctx.reference is None or _EVENT_RELATIVE.match(t, m.end()):
+        return None
+    if m["dir"] == "من" and not _clause_start(t, m.start()):
+        return None  # "من" is "ago" only opening a clause ("من أسبوع، ..."); "أكثر من أسبوع" is not
+    grain, implied = lx.TIME_UNITS[m["u"]]
+    if m["n"]:
+        count = int(m["n"]) if m["n"].isdigit() else _MONTH_NUMBERS.get(_squash(m["n"]))
+        if implied not in (None, 1) or count is None:
+            return None
+    else:
+        count = implied
+    if count is None:
+        return None
+    sign = 1 if m["dir"] == "بعد" else -1
+    ref = ctx.reference
+    if grain in ("day", "week"):
+        d = ref + dt.timedelta(days=sign * count * (7 if grain == "week" else 1))
+        return _Found(m.start(), m.end(), d.isoformat(), "day", relative=True)
+    if grain == "month":
+        month0 = ref.year * 12 + ref.month - 1 + sign * count
+        return _Found(m.start(), m.end(), f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", "month", relative=True)
+    return _Found(m.start(), m.end(), f"{ref.year + sign * count:04d}", "year", relative=True)
+
+
+def _weekday_near(ref: dt.date, index: int, direction: int, inclusive: bool) -> dt.date:
+    delta = (index - ref.weekday()) % 7 if direction > 0 else -((ref.weekday() - index) % 7)
+    if delta == 0 and not inclusive:
+        delta = 7 * direction
+    return ref + dt.timedelta(days=delta)
+
+
+_NOT_WEEKDAY_BEFORE = frozenset(lx.fold(w) for w in ("بين", "كلا", "من", "هذين", "أحد"))
+
+
+def _read_weekday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """A weekday alone: the most recent (news) or next (Duckling) such day; الماضي / المقبل force
+    the direction.  "الاثنين" after بين / كلا is "the two", "الأحد عشر" is eleven."""
+    if ctx.reference is None:
+        return None
+    word = m["wd"]
+    if re.match(r"\s+عشر", t[m.end("wd"):m.end("wd") + 6]):
+        return None
+    before = t[max(0, m.start() - 12):m.start()].split()
+    if not m["pre"] and before and before[-1] in _NOT_WEEKDAY_BEFORE:
+        return None
+    index = _weekday_index(word)
+    marker = m["rel"]
+    direction = _shift(marker) if marker else (1 if ctx.prefer == "future" else -1)
+    inclusive = not marker and ctx.prefer == "past"
+    if marker and direction == 0:  # الجاري: this week's
+        direction, inclusive = -1, True
+    d = _weekday_near(ctx.reference, index, direction, inclusive)
+    return _Found(m.start(), m.end(), d.isoformat(), "day", relative=True, weekday=WEEKDAYS[index])
+
+
+def _read_weekday_of_week(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """"اثنين الأسبوع الماضي", "الاثنين من هذا الأسبوع": a weekday of a named (Monday-first) week."""
+    if ctx.reference is None:
+        return None
+    index = _weekday_index(m["wd"])
+    monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
+    d = monday + dt.timedelta(days=7 * _shift(m["rel"]) + index)
+    return _Found(m.start(), m.end(), d.isoformat(), "day", relative=True, weekday=WEEKDAYS[index])
+
+
+def _read_weekday_day(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """"السبت السادس عشر": a weekday and an ordinal day (11th and later: below that it would read
+    as "the second Saturday") of the reference month."""
+    day = _DAY_ORDINALS[_squash(m["do"])]
+    if ctx.reference is None or day < 11:
+        return None
+    return _day_found(m, m.start(), ctx.reference.year, ctx.reference.month, day, weekday=_weekday(m),
+                      relative=True)
+
+
+def _nth_weekday(year: int, month: int, nth: int, index: int | None) -> dt.date | None:
+    """The nth (or last, nth = -1) weekday ``index`` of a month; with index None, the nth day."""
+    if index is None:
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        day = last if nth == -1 else nth
+        return dt.date(year, month, day) if day <= last else None
+    if nth == -1:
+        d = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return d - dt.timedelta(days=(d.weekday() - index) % 7)
+    first = dt.date(year, month, 1)
+    d = first + dt.timedelta(days=(index - first.weekday()) % 7 + 7 * (nth - 1))
+    return d if d.month == month else None
+
+
+def _read_nth(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """"ثالث ثلاثاء في أيلول 2014", "آخر اثنين من الشهر القادم", "اليوم الأخير من شهر عشرة"."""
+    month_year = _month_of(m, ctx)
+    if month_year is None:
+        return None
+    month, year = month_year
+    nth = _NTH[m["n1"] or m["n2"]]
+    weekday_word = m["w1"] or m["w1b"] or m["w2"]
+    if m["y"]:
+        year = int(m["y"])
+    elif m["yrel"]:
+        year = _year_rel(m, ctx)
+    elif year is None:
+        year = _pick_year(month, None, ctx, None)
+    if year is None:
+        return None
+    index = _weekday_index(weekday_word) if weekday_word else None
+    d = _nth_weekday(year, month, nth, index)
+    if d is None:
+        return None
+    return _Found(m.start(), m.end(), d.isoformat(), "day", relative=not m["y"],
+                  weekday=WEEKDAYS[index] if index is not None else None)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return dt.date(year, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday_in(year: int, rule: tuple[str, int, int]) -> list[dt.date]:
+    calendar, month, day = rule
+    if calendar == "easter":
+        return [_easter(year)]
+    if calendar == "gregorian":
+        return [dt.date(year, month, day)]
+    out = []
+    first = Gregorian(year, 1, 1).to_hijri().year
+    for hijri_year in (first, first + 1):
+        try:
+            g = Hijri(hijri_year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        if g.year == year:
+            out.append(dt.date(g.year, g.month, g.day))
+    return out
+
+
+def _read_holiday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    rule = lx.HOLIDAYS[_squash(m["h"])]
+    if m["y"]:
+        dates = _holiday_in(int(m["y"]), rule)
+        relative = False
+    elif ctx.reference is not None:
+        ref = ctx.reference
+        dates = [d for y in (ref.year - 1, ref.year, ref.year + 1) for d in _holiday_in(y, rule)]
+        if ctx.prefer == "future" or ctx.future_cue:
+            dates = [min((d for d in dates if d >= ref), default=None)]
+        else:
+            dates = [max((d for d in dates if d <= ref), default=None)]
+        relative = True
+    else:
+        return None
+    if not dates or dates[0] is None:
+        return None
+    return _Found(m.start(), m.end(), dates[0].isoformat(), "day", relative=relative)
+
+
+def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
+    """"ثالث ثلاثاء بعد كريسماس 2014": an nth weekday counted after a date already found."""
+    out = []
+    for f in chosen:
+        m = _NTH_AFTER.search(t, max(0, f.start - 40), f.start) if f.granularity == "day" else None
+        if m and _NTH[m["n"]] > 0:
+            index = _weekday_index(m["w"])
+            d = _weekday_near(dt.date.fromisoformat(f.value), index, 1, False)
+            d += dt.timedelta(days=7 * (_NTH[m["n"]] - 1))
+            if out and out[-1].end > m.start():
+                out.pop()
+            out.append(_Found(m.start(), f.end, d.isoformat(), "day", f.calendar, f.relative, WEEKDAYS[index]))
+        else:
+            out.append(f)
+    return out
+
+
+_READERS = {
+    "dmy": _read_dmy, "mdy": _read_mdy, "hijri": _read_hijri, "iso": _read_iso, "numeric": _read_numeric,
+    "month_year_numeric": _read_month_year_numeric, "month": _read_month, "year": _read_year,
+    "relative_year": _read_relative_year, "yesterday": _read_yesterday,
+    "before_yesterday": _read_before_yesterday, "today": _read_today, "yesterday_day": _read_yesterday_day,
+    "tomorrow": _read_tomorrow, "after_tomorrow": _read_after_tomorrow, "ago": _read_ago,
+    "weekday_of_week": _read_weekday_of_week, "weekday": _read_weekday, "weekday_day": _read_weekday_day,
+    "nth": _read_nth, "holiday": _read_holiday,
+}

@@ -1,0 +1,802 @@
+"""Named entities: people, organisations and places from a gazetteer, and the title a claim gives a person.
+
+Matching runs on normalised tokens (alef/hamza, ya, ta marbuta, diacritics, tatweel folded), so one alias
+covers many spellings.  A token may carry clitics (و ف ب ل ك and the article, as in وقسد، للتحالف) and the
+longest alias wins (قوات سوريا الديمقراطية, not سوريا inside it).  Small spelling variants are found too and
+marked ``exact=False`` so the entity-variant rule can flag them; they are kept precise on purpose:
+
+* a stray letter before a whole alias (طقسد for قسد) when that letter is not one Arabic grammar puts there;
+* one misspelt letter in one long word of a multi-word alias, or of a person's long name, with the first
+  and last letters right (endings and prefixes are grammar, not typos);
+* the words of a multi-word name in another order (التحالف السوري الوطني for التحالف الوطني السوري).
+
+Speed matters (``find`` runs on every sentence of every document): aliases are indexed by their first
+normalised token, every distinct token is analysed once and cached, and fuzzy lookups use a one-deletion
+index instead of comparing with every alias.
+
+Titles come from a small grammar: a head noun (وزير، رئيس، المبعوث، اللواء …) and its complement
+(definite words, construct nouns such as جهاز، قوات، prepositions such as في، باسم, and named entities)
+right before the name, or after it following a comma.  A title followed by a given name and one or two
+more name words is a person even when nobody listed them (id ``person:<normalised name>``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz.distance import OSA
+
+from workbench.errors import InputError
+from workbench.model import EntityMention
+from workbench.text import _MARKS, fold, normalise, offset_map
+
+__all__ = ["Entry", "Gazetteer", "TYPES"]
+
+TYPES = ("person", "organisation", "place", "country")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    """The matching tokens of a phrase, exactly as :meth:`Gazetteer.find` tokenises a sentence."""
+    folded, _ = offset_map(text)
+    return [m.group().lower() for m in _WORD.finditer(folded)]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_words(text))
+
+
+# --- The title grammar's word lists (written in ordinary spelling, folded at import) -------------------
+
+# Offices: the head of a title that names a post.  Feminine forms are listed where they are not also a
+# common noun (محافظة is a governorate, مساعدة is aid).
+_OFFICES = _word_set(
+    "وزير وزيرة رئيس رئيسة نائب نائبة قائد قائدة مدير مديرة سكرتير سكرتيرة مبعوث مبعوثة ناطق ناطقة متحدث "
+    "متحدثة سفير سفيرة مستشار مستشارة محافظ مندوب مندوبة ممثل ممثلة منسق منسقة مفوض مفوضة مساعد زعيم "
+    "زعيمة حاكم قاضي عضو مسؤول مسؤولة وكيل رئيس مرشد أمين ملك ملكة أمير أميرة قائم ولي مفتي مراقب"
+)
+# Offices that are also given names or common nouns without the article: only "الأمير", "الملك" …
+_OFFICES_NEED_ARTICLE = _word_set("أمين ملك ملكة أمير أميرة قائم مرشد")
+# Offices that only head a title with a fixed next word: ولي العهد.
+_OFFICES_NEED_NEXT = {w: n for w, n in zip(_words("ولي"), _words("العهد"))}
+# Ranks and honorifics: a title only when nothing better is given, and always with the article
+# (لواء alone is a brigade, فريق a team).
+_RANKS = _word_set(
+    "لواء عقيد عميد فريق عماد مقدم رائد نقيب ملازم مشير جنرال أدميرال دكتور دكتورة شيخ سيد سيدة"
+)
+# Construct nouns and ministry names that continue a title without the article (رئيس جهاز …، وزير خارجية …).
+_CONSTRUCTS = _word_set(
+    "جهاز قوات قوة هيئة مجلس وزارة إدارة مديرية مكتب لجنة قيادة جيش حركة حزب شؤون عملية بعثة منظمة مؤسسة "
+    "دائرة فرع شعبة فرقة كتيبة تجمع اتحاد ائتلاف تحالف جبهة غرفة مركز وكالة صندوق برنامج مفوضية مصرف بنك "
+    "جامعة محكمة نقابة أمانة رئاسة حكومة دولة جمهورية إقليم محافظة مدينة منطقة بلدية ولاية هيئة أركان "
+    "خارجية دفاع داخلية إعلام اقتصاد مالية عدل صحة تربية استخبارات مخابرات أمن شرطة ملف قسم وفد "
+    "مجموعة شركة"
+)
+_PREPOSITIONS = _word_set("في لدى إلى الى باسم عن")
+# Function words, common verbs of reporting and time words: never part of a name.
+_STOPWORDS = _word_set(
+    "في من إلى الى على عن مع أن إن أنه إنه الذي التي الذين اللذين اللتين اللواتي هذا هذه هذان ذلك تلك "
+    "هؤلاء هو هي هم هن نحن أنا كان كانت كانوا يكون تكون قد لقد لا لم لن ما ماذا لماذا كيف متى أين كل بعض "
+    "غير سوى بعد قبل خلال منذ حول ضد بين عند لدى حتى أو ثم كما أيضا اليوم أمس غدا يوم عام شهر أسبوع "
+    "الأسبوع الماضي الجاري الحالي المقبل القادم السابق الأخير إذ إذا لكن لكنه بل ليس ليست عبر نحو وفق "
+    "وفقا حيث بينما فيما مما ممن عما دون تحت فوق أمام وراء عدة نفس ذاته ذاتها نظيره نظيرته نظيريه "
+    "قال قالت يقول تقول أكد أكدت يؤكد تؤكد أعلن أعلنت يعلن تعلن أشار أشارت يشير تشير أضاف أضافت يضيف "
+    "تضيف التقى التقت يلتقي تلتقي بحث بحثت يبحث تبحث دعا دعت يدعو تدعو وصل وصلت يصل تصل زار زارت يزور "
+    "تزور استقبل استقبلت يستقبل تستقبل أوضح أوضحت يوضح توضح شدد شددت يشدد تشدد اعتبر اعتبرت يعتبر "
+    "تعتبر رحب رحبت يرحب ترحب ناقش ناقشت يناقش تناقش كشف كشفت يكشف تكشف نفى نفت ينفي تنفي طالب "
+    "طالبت يطالب تطالب صرح صرحت يصرح تصرح أدان أدانت يدين تدين أعرب أعربت يعرب تعرب وقع وقعت يوقع "
+    "عقد عقدت يعقد تعقد أجرى أجرت يجري تجري تلقى تلقت يتلقى قام قامت يقوم تقوم أصدر أصدرت يصدر "
+    "تصدر أمر أمرت يأمر هدد هددت يهدد تهدد اتهم اتهمت يتهم تتهم حذر حذرت يحذر تحذر لفت لفتت يلفت "
+    "تابع تابعت يتابع أفاد أفادت يفيد تفيد ذكر ذكرت يذكر تذكر أجاب رد ردت يرد ترد شارك شاركت يشارك "
+    "تشارك ترأس ترأست يترأس غادر غادرت يغادر قاد يقود تقود أعاد يعيد عاد يعود جدد جددت يجدد"
+)
+# Name particles that join the next word into one name word: عبد الله، أبو محمد، بن سلمان.
+_PARTICLES = _word_set("عبد أبو أبي ابن بن بنت آل أم ذو")
+# Letters Arabic grammar puts before a word (clitics, the imperfect, participles, the future): a stray
+# letter before an alias is only a typo when it is none of these.
+_GRAMMAR_PREFIXES = frozenset(fold("وفبلكاأإيتنمسه"))
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITION_CLITICS = ("", "ب", "ل", "ك")
+_ARTICLE = "ال"
+_LONG = 6  # letters a word needs (without the article) before one misspelt letter is tolerated
+
+# Gaps between tokens: what lies between two words decides whether a name or a title runs on.
+_SPACE, _DASH, _COMMA, _BREAK = 0, 1, 2, 3
+_DASHES = frozenset("-–—‐‑−")
+_COMMAS = frozenset("،,")
+
+
+def _gap_kind(gap: str) -> int:
+    stripped = "".join(gap.split())
+    if not stripped:
+        return _SPACE
+    if len(stripped) == 1:
+        if stripped in _DASHES:
+            return _DASH
+        if stripped in _COMMAS:
+            return _COMMA
+    return _BREAK
+
+
+# --- Records ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entity: what a mention resolves to."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # the titles the person is known by (for reference and the title rules)
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """One alias as the index holds it: its first token (without the article) is the index key."""
+
+    entity: str
+    article: bool  # the first token carries the article
+    rest: tuple[str, ...]  # normalised tokens after the first
+    caps: bool  # an all-capitals Latin acronym (SDF): matches only in capitals
+    person: bool
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.rest)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way to read a token: which clitics come off it, and whether a spelling fix was needed."""
+
+    bare: str  # the token without clitics and article
+    article: bool
+    skip: int  # clitic letters before the entity or title starts (و، ب، ل …)
+    elided: bool  # the article's alef was dropped after ل (للتحالف)
+    fuzzy: str = ""  # "", "stray" (طقسد) or "spelling" (one letter)
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    kind: str  # "office" or "rank"
+    reading: _Reading
+    needs_next: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """Everything the matcher needs to know about one distinct token, computed once and cached."""
+
+    key: str
+    hits: tuple[tuple[_Reading, tuple[_Alias, ...]], ...]  # readings that begin an alias
+    fixed: str | None  # the alias word this token is a one-letter misspelling of
+    reorder: tuple[_Reading, ...]  # readings whose bare form is a word of a reorderable alias
+    function: bool  # a function word, preposition or common verb
+    head: _Head | None
+    definite: bool  # carries the article (after و، ب، ل …)
+    linker: bool  # a construct noun or preposition that continues a title
+    given: bool  # a known given name
+    particle: bool  # عبد، أبو، بن …
+    name_like: bool  # could be a word of a person's name
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int  # offsets into the original text
+    end: int
+    word: _Word
+    raw: str  # the token as written (after folding), for the capitals test
+    gap: int  # what separates it from the previous token
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    first: int  # token indices, inclusive
+    last: int
+    entity: str
+    skip: int
+    exact: bool
+
+
+def _readings(key: str) -> list[_Reading]:
+    """Every way of taking clitics off a token, fewest letters taken first."""
+    if not key or key.isascii():
+        return [_Reading(key, False, 0, False)]
+    found: list[_Reading] = []
+    for conj in _CONJUNCTIONS:
+        if not key.startswith(conj):
+            continue
+        for prep in _PREPOSITION_CLITICS:
+            rest = key[len(conj) + len(prep):]
+            if not key.startswith(conj + prep) or len(rest) < 2:
+                continue
+            skip = len(conj) + len(prep)
+            if rest.startswith(_ARTICLE) and len(rest) > 3:
+                found.append(_Reading(rest[2:], True, skip, False))
+            if prep == "ل" and rest.startswith("ل") and len(rest) > 2:
+                found.append(_Reading(rest[1:], True, skip, True))
+            found.append(_Reading(rest, False, skip, False))
+    found.sort(key=lambda r: r.skip)
+    return found
+
+
+def _split_article(token: str) -> tuple[str, bool]:
+    if not token.isascii() and token.startswith(_ARTICLE) and len(token) > 3:
+        return token[2:], True
+    return token, False
+
+
+# --- Loading ---------------------------------------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of every mapping so an error can point at the entry."""
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+@dataclass
+class _Draft:
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    titles: list[str]
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: gazetteer file not found") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read the gazetteer: {err}") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(err, "problem", None) or str(err)
+        raise InputError(f"{where}: not valid YAML: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a gazetteer is a mapping with 'entities' (and optionally 'given_names')")
+    unknown = set(data) - {"entities", "given_names", "__line__"}
+    if unknown:
+        raise InputError(f"{path}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+                         "known: entities, given_names")
+    return data
+
+
+def _strings(value, where: str, field: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(f"{where}: '{field}' must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _check_alias(where: str, alias: str, words: tuple[str, ...]) -> None:
+    """An alias too short to match safely would turn common words into entities."""
+    if not words:
+        raise InputError(f"{where}: alias {alias!r} has no letters to match")
+    if len(words) > 1:
+        return
+    word = words[0]
+    if word.isascii():
+        acronym = alias.upper() == alias
+        if len(word) < (2 if acronym else 3):
+            raise InputError(f"{where}: alias {alias!r} is too short (a Latin alias needs 3 letters, "
+                             "or 2 in capitals)")
+    elif len(_split_article(word)[0]) < 3:
+        raise InputError(f"{where}: alias {alias!r} is too short to match safely (3 letters at least, "
+                         "not counting the article)")
+
+
+def _gazetteer_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; a folder stands for the .yaml and .yml files in it, in name order."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        else:
+            yield path
+
+
+# --- The gazetteer ---------------------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Entities by id, an index of their aliases, and the matcher.  Build it with :meth:`load`."""
+
+    def __init__(self, drafts: dict[str, _Draft], owners: dict[tuple[str, ...], str], given: set[str]):
+        self._entries = {
+            d.id: Entry(d.id, d.type, d.name,
+                        tuple(a for a in dict.fromkeys(d.aliases) if owners.get(tuple(_words(a))) == d.id),
+                        tuple(dict.fromkeys(d.titles)))
+            for d in drafts.values()
+        }
+        self._given = frozenset(given)
+        self._first: dict[str, list[_Alias]] = {}
+        self._reorder: dict[tuple[str, ...], list[_Alias]] = {}
+        vocabulary: set[str] = set()
+        for words, entity_id in owners.items():
+            entry = self._entries[entity_id]
+            bare, article = _split_article(words[0])
+            surface = next((a for a in (entry.name, *entry.aliases) if tuple(_words(a)) == words), "")
+            caps = surface.isascii() and surface.upper() == surface and any(c.isalpha() for c in surface)
+            alias = _Alias(entity_id, article, words[1:], caps, entry.type == "person")
+            self._first.setdefault(bare, []).append(alias)
+            vocabulary.update(_split_article(w)[0] for w in words if not w.isascii())
+            if len(words) >= 3 and entry.type != "person":
+                self._reorder.setdefault(tuple(sorted(words)), []).append(alias)
+        for aliases in self._first.values():
+            aliases.sort(key=lambda a: -a.size)
+        self._reorder_sizes = sorted({len(k) for k in self._reorder}, reverse=True)
+        self._reorder_words = {_split_article(w)[0] for k in self._reorder for w in k}
+        self._vocabulary = frozenset(vocabulary)
+        self._deletions: dict[str, set[str]] = {}
+        for word in vocabulary:
+            if len(word) >= _LONG:
+                for i in range(len(word)):
+                    self._deletions.setdefault(word[:i] + word[i + 1:], set()).add(word)
+        self._cache: dict[str, _Word] = {}
+
+    # -- building --
+
+    @classmethod
+    def load(cls, paths: Iterable[Path]) -> "Gazetteer":
+        """Merge gazetteer files in order.  A later file may add aliases and titles to an entry by
+        repeating its id, and an alias it gives another entry moves there; within one file, an id or an
+        alias used twice is an error.  Any malformed entry raises :class:`InputError` naming file and line."""
+        drafts: dict[str, _Draft] = {}
+        owners: dict[tuple[str, ...], str] = {}
+        given: set[str] = set()
+        for path in _gazetteer_files(paths):
+            data = _read_yaml(path)
+            given.update(w for name in _strings(data.get("given_names"), str(path), "given_names")
+                         for w in _words(name))
+            entries = data.get("entities") or []
+            if not isinstance(entries, list):
+                raise InputError(f"{path}: 'entities' must be a list of entries")
+            seen_ids: set[str] = set()
+            claimed: dict[tuple[str, ...], tuple[str, int]] = {}
+            for number, raw in enumerate(entries, 1):
+                cls._merge(path, number, raw, drafts, owners, seen_ids, claimed)
+        return cls(drafts, owners, given)
+
+    @staticmethod
+    def _merge(path: Path, number: int, raw, drafts: dict[str, _Draft], owners: dict[tuple[str, ...], str],
+               seen_ids: set[str], claimed: dict[tuple[str, ...], tuple[str, int]]) -> None:
+        if not isinstance(raw, dict):
+            raise InputError(f"{path}: entry {number} must be a mapping with id, type, name, aliases")
+        line = raw.pop("__line__", None)
+        where = f"{path}:{line}" if line else str(path)
+        entity_id = raw.get("id")
+        if not isinstance(entity_id, str) or not _ID.match(entity_id):
+            raise InputError(f"{where}: entry {number}: 'id' must be a lower-case ascii slug "
+                             f"(letters, digits, hyphens), not {entity_id!r}")
+        where = f"{where}: entity '{entity_id}'"
+        unknown = set(raw) - {"id", "type", "name", "aliases", "titles"}
+        if unknown:
+            raise InputError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}; "
+                             "known: id, type, name, aliases, titles")
+        if entity_id in seen_ids:
+            raise InputError(f"{where}: the id is used twice in this file")
+        seen_ids.add(entity_id)
+        kind, name = raw.get("type"), raw.get("name")
+        if kind is not None and kind not in TYPES:
+            raise InputError(f"{where}: 'type' must be one of {', '.join(TYPES)}, not {kind!r}")
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            raise InputError(f"{where}: 'name' must be a non-empty string")
+        aliases = _strings(raw.get("aliases"), where, "aliases")
+        titles = _strings(raw.get("titles"), where, "titles")
+        draft = drafts.get(entity_id)
+        if draft is None:
+            if kind is None or name is None:
+                raise InputError(f"{where}: a new entry needs 'type' and 'name'")
+            draft = drafts[entity_id] = _Draft(entity_id, kind, name.strip(), [], [])
+        else:  # extending an entry from an earlier file
+            draft.type = kind or draft.type
+            draft.name = name.strip() if name else draft.name
+        if titles and draft.type != "person":
+            raise InputError(f"{where}: only a person has 'titles'")
+        draft.aliases += aliases
+        draft.titles += titles
+        for alias in ([name.strip()] if name else []) + aliases:
+            words = tuple(_words(alias))
+            _check_alias(where, alias, words)
+            other = claimed.get(words)
+            if other is not None and other[0] != entity_id:
+                raise InputError(f"{where}: alias {alias!r} also names '{other[0]}' (line {other[1]}); "
+                                 "an alias must name one entity")
+            claimed[words] = (entity_id, line or 0)
+            owners[words] = entity_id
+
+    # -- reading --
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._entries.values())
+
+    def entry(self, entity_id: str) -> Entry:
+        """The entry for an id; an unlisted person (``person:…``) gets an entry built from the id."""
+        found = self._entries.get(entity_id)
+        if found is not None:
+            return found
+        if entity_id.startswith("person:"):
+            return Entry(entity_id, "person", entity_id.removeprefix("person:"))
+        raise KeyError(entity_id)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- matching --
+
+    def find(self, text: str, *, base: int = 0) -> list[EntityMention]:
+        """Entity mentions in one sentence, in text order, with offsets ``base + index into text``."""
+        tokens = self._tokens(text)
+        if not tokens:
+            return []
+        matches = self._match(tokens)
+        covered = [False] * len(tokens)  # tokens inside a mention of a non-person (complement of a title)
+        taken = [False] * len(tokens)  # tokens inside any mention
+        for m in matches:
+            for i in range(m.first, m.last + 1):
+                taken[i] = True
+                covered[i] = self._entries[m.entity].type != "person"
+        people: dict[int, tuple[int, str | None]] = {}  # first token -> (last token, title) of unknown people
+        for i, token in enumerate(tokens):
+            if token.word.head and not taken[i]:
+                found = self._unlisted_person(text, tokens, i, covered, taken)
+                if found is not None:
+                    first, last, title = found
+                    people[first] = (last, title)
+                    for k in range(first, last + 1):
+                        taken[k] = True
+        mentions = []
+        for m in matches:
+            entry = self._entries[m.entity]
+            start = tokens[m.first].start + m.skip
+            end = tokens[m.last].end
+            title = None
+            if entry.type == "person":
+                title = self._title_of(text, tokens, m.first, m.last, covered, taken, m.skip)
+            mentions.append(EntityMention(text[start:end], base + start, base + end, entry.id, entry.type,
+                                          title, entry.name, m.exact))
+        for first, (last, title) in people.items():
+            start, end = tokens[first].start, tokens[last].end
+            surface = " ".join(text[start:end].split())
+            mentions.append(EntityMention(text[start:end], base + start, base + end,
+                                          f"person:{normalise(surface)}", "person", title, surface, True))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _tokens(self, text: str) -> list[_Token]:
+        """Tokens with offsets into ``text``.  Text without diacritics or tatweel (nearly all news) is
+        tokenised as it is and each distinct token folded once; otherwise through :func:`offset_map`."""
+        if _MARKS.search(text) is None:
+            source, where = text, None
+        else:
+            source, where = offset_map(text)
+        tokens: list[_Token] = []
+        previous = 0
+        for m in _WORD.finditer(source):
+            raw = m.group()
+            word = self._cache.get(raw)
+            if word is None:
+                if len(self._cache) > 200_000:  # bounded: a long run sees an open-ended vocabulary
+                    self._cache.clear()
+                word = self._cache[raw] = self._analyse(fold(raw).lower())
+            start, end = m.span()
+            gap = _gap_kind(source[previous:start]) if tokens else _SPACE
+            previous = end
+            if where is not None:
+                start, end = where[start], where[end - 1] + 1
+                while end < len(text) and unicodedata.category(text[end]) == "Mn":
+                    end += 1
+            tokens.append(_Token(start, end, word, fold(raw), gap))
+        return tokens
+
+    def _analyse(self, key: str) -> _Word:
+        readings = _readings(key)
+        hits = []
+        for reading in readings:
+            aliases = self._first.get(reading.bare)
+            if aliases:
+                hits.append((reading, tuple(a for a in aliases if a.article == reading.article)))
+        hits = [(r, a) for r, a in hits if a]
+        if not hits:
+            hits = self._fuzzy_hits(readings)
+        head = None
+        for reading in readings:
+            if reading.bare in _OFFICES and (reading.article or reading.bare not in _OFFICES_NEED_ARTICLE):
+                head = _Head("office", reading, _OFFICES_NEED_NEXT.get(reading.bare))
+            elif reading.bare in _RANKS and reading.article:
+                head = _Head("rank", reading, None)
+            if head:
+                break
+        definite = any(r.article for r in readings)
+        linker = key in _PREPOSITIONS or any(r.bare in _CONSTRUCTS and not r.article for r in readings)
+        stop = key in _STOPWORDS or (key[:1] in ("و", "ف") and key[1:] in _STOPWORDS)
+        letters = key.isalpha() and len(key) >= 2
+        return _Word(
+            key=key,
+            hits=tuple(hits),
+            fixed=self._fix_spelling(key),
+            reorder=tuple(r for r in readings if r.bare in self._reorder_words and not r.fuzzy),
+            function=stop or key in _PREPOSITIONS,
+            head=head,
+            definite=definite,
+            linker=linker,
+            given=key in self._given,
+            particle=key in _PARTICLES,
+            name_like=letters and not stop and not head and not linker and key not in _PREPOSITIONS
+            and not (key.startswith("و" + _ARTICLE) or key.startswith("ب" + _ARTICLE)),
+        )
+
+    def _fuzzy_hits(self, readings: list[_Reading]) -> list[tuple[_Reading, tuple[_Alias, ...]]]:
+        """Readings of a token that is no alias word, as a misspelling of one."""
+        hits = []
+        for reading in readings:
+            bare = reading.bare
+            if len(bare) >= 4 and bare[0] not in _GRAMMAR_PREFIXES and not bare.isascii():
+                for stray in _readings(bare[1:]):
+                    if stray.skip == 0:
+                        aliases = tuple(a for a in self._first.get(stray.bare, ())
+                                        if a.size == 1 and a.article == stray.article)
+                        if aliases:
+                            hits.append((_Reading(stray.bare, stray.article, reading.skip, False, "stray"),
+                                         aliases))
+            fixed = self._nearest(bare)
+            if fixed:
+                aliases = tuple(a for a in self._first.get(fixed, ())
+                                if a.article == reading.article and (a.size > 1 or a.person))
+                if aliases:
+                    hits.append((_Reading(fixed, reading.article, reading.skip, reading.elided, "spelling"),
+                                 aliases))
+        return hits
+
+    def _nearest(self, bare: str) -> str | None:
+        """The one alias word ``bare`` misspells by one letter inside the word, if there is exactly one."""
+        if len(bare) < _LONG or bare in self._vocabulary or bare.isascii():
+            return None
+        candidates = set(self._deletions.get(bare, ()))
+        for i in range(len(bare)):
+            shorter = bare[:i] + bare[i + 1:]
+            if shorter in self._vocabulary:
+                candidates.add(shorter)
+            candidates.update(self._deletions.get(shorter, ()))
+        good = [c for c in candidates
+                if c[0] == bare[0] and c[-1] == bare[-1] and OSA.distance(c, bare) == 1]
+        return good[0] if len(good) == 1 else None
+
+    def _fix_spelling(self, key: str) -> str | None:
+        bare, article = _split_article(key)
+        fixed = self._nearest(bare)
+        if fixed is None:
+            return None
+        return _ARTICLE + fixed if article else fixed
+
+    def _match(self, tokens: list[_Token]) -> list[_Match]:
+        """Leftmost-longest matching; at equal length an exact match beats a fuzzy one."""
+        found: list[_Match] = []
+        count = len(tokens)
+        i = 0
+        while i < count:
+            word = tokens[i].word
+            best: tuple[int, bool, int] | None = None  # (size, exact, -skip)
+            best_match: _Match | None = None
+            for reading, aliases in word.hits:
+                for alias in aliases:
+                    if best and alias.size < best[0]:
+                        break
+                    if alias.caps and not tokens[i].raw.isupper():
+                        continue
+                    exact = not reading.fuzzy
+                    if not self._rest_matches(tokens, i, alias.rest, exact):
+                        continue
+                    exact = exact and all(tokens[i + 1 + k].word.key == t for k, t in enumerate(alias.rest))
+                    score = (alias.size, exact, -reading.skip)
+                    if best is None or score > best:
+                        best = score
+                        best_match = _Match(i, i + alias.size - 1, alias.entity, reading.skip, exact)
+            for reading in word.reorder:
+                for size in self._reorder_sizes:
+                    if (best and size <= best[0]) or i + size > count:
+                        continue
+                    window = tokens[i + 1:i + size]
+                    if any(t.gap > _DASH for t in window):
+                        continue
+                    first = _ARTICLE + reading.bare if reading.article else reading.bare
+                    key = tuple(sorted([first, *(t.word.key for t in window)]))
+                    aliases = self._reorder.get(key)
+                    if aliases:
+                        best = (size, False, -reading.skip)
+                        best_match = _Match(i, i + size - 1, aliases[0].entity, reading.skip, False)
+            if best_match is None or self._is_adjective(tokens, best_match):
+                i += 1
+                continue
+            found.append(best_match)
+            i = best_match.last + 1
+        return found
+
+    def _is_adjective(self, tokens: list[_Token], match: _Match) -> bool:
+        """A one-word place name ending in ة right after an indefinite feminine noun is the adjective
+        that agrees with it: منظمة سورية is "a Syrian organisation", not Syria."""
+        if match.first != match.last or match.skip or match.first == 0 or tokens[match.first].gap != _SPACE:
+            return False
+        word, before = tokens[match.first].word, tokens[match.first - 1].word
+        return (word.key.endswith("ه") and not word.definite and self._entries[match.entity].type != "person"
+                and not before.definite and not before.function
+                and (before.key.endswith("ه") or before.key.endswith("ات")))
+
+    @staticmethod
+    def _rest_matches(tokens: list[_Token], i: int, rest: tuple[str, ...], exact_so_far: bool) -> bool:
+        """The alias words after the first follow token ``i``, with at most one misspelt word in all."""
+        if i + len(rest) >= len(tokens):
+            return False
+        fixes = 0 if exact_so_far else 1
+        for k, expected in enumerate(rest):
+            token = tokens[i + 1 + k]
+            if token.gap > _DASH:
+                return False
+            if token.word.key == expected:
+                continue
+            if token.word.fixed == expected and fixes == 0:
+                fixes = 1
+                continue
+            return False
+        return True
+
+    # -- titles and unlisted people --
+
+    def _head_at(self, tokens: list[_Token], i: int) -> _Head | None:
+        head = tokens[i].word.head
+        if head is None:
+            return None
+        if head.needs_next and (i + 1 >= len(tokens) or tokens[i + 1].word.key != head.needs_next):
+            return None
+        return head
+
+    def _title_text(self, text: str, tokens: list[_Token], first: int, last: int, head: _Head) -> str:
+        start = tokens[first].start + head.reading.skip
+        phrase = " ".join(text[start:tokens[last].end].split())
+        return "ا" + phrase if head.reading.elided else phrase
+
+    def _title_before(self, tokens: list[_Token], p: int, covered: list[bool],
+                      taken: list[bool]) -> tuple[int, int, _Head] | None:
+        """The title right before the name at token ``p``: walk back over the complement to a head.
+        An office wins over a rank between it and the name (وزير الدفاع السوري اللواء …)."""
+        rank: tuple[int, _Head] | None = None
+        j = p - 1
+        while j >= 0 and p - j <= 12:
+            gap = tokens[j + 1].gap
+            if not (gap <= _DASH or (gap == _COMMA and j + 1 == p)):
+                break
+            if taken[j] and not covered[j]:
+                break  # another person
+            head = self._head_at(tokens, j)
+            if head and head.kind == "office":
+                first = j
+                while (first > 0 and tokens[first].gap == _SPACE and not tokens[first - 1].word.definite
+                       and (earlier := self._head_at(tokens, first - 1)) and earlier.kind == "office"):
+                    first -= 1  # نائب وزير، مساعد وزير
+                    head = earlier
+                last = (rank[0] - 1) if rank else p - 1
+                while last > j and tokens[last].word.key in _PREPOSITIONS:
+                    last -= 1
+                return first, last, head
+            if head and head.kind == "rank":
+                if rank is None or rank[0] == j + 1 or j + 1 == p:
+                    rank = (j, head)
+            elif not (tokens[j].word.definite or tokens[j].word.linker or covered[j]):
+                break
+            j -= 1
+        if rank and rank[0] == p - 1:
+            return rank[0], p - 1, rank[1]
+        return None
+
+    def _title_after(self, tokens: list[_Token], q: int, covered: list[bool],
+                     taken: list[bool]) -> tuple[int, int, _Head] | None:
+        """A title in apposition after the name ending at token ``q``: "…، وزير الدفاع في الحكومة السورية،"."""
+        k = q + 1
+        if k >= len(tokens) or tokens[k].gap != _COMMA or taken[k]:
+            return None
+        head = self._head_at(tokens, k)
+        if head is None or head.kind != "office" or head.reading.skip:
+            return None
+        last = k + (1 if head.needs_next else 0)
+        i = last + 1
+        while i < len(tokens) and tokens[i].gap <= _DASH and not (taken[i] and not covered[i]):
+            word = tokens[i].word
+            if not (word.definite or word.linker or covered[i]):
+                break
+            last = i
+            i += 1
+        while last > k and tokens[last].word.key in _PREPOSITIONS:
+            last -= 1
+        if last == k:
+            return None
+        if i < len(tokens) and tokens[i].gap == _SPACE and (taken[i] or tokens[i].word.given):
+            return None  # the title of the next person, not this one's
+        return k, last, head
+
+    def _title_of(self, text: str, tokens: list[_Token], first: int, last: int, covered: list[bool],
+                  taken: list[bool], skip: int) -> str | None:
+        before = self._title_before(tokens, first, covered, taken) if skip == 0 else None
+        if before and before[2].kind == "office":
+            return self._title_text(text, tokens, *before)
+        after = self._title_after(tokens, last, covered, taken)
+        chosen = after or before
+        return self._title_text(text, tokens, *chosen) if chosen else None
+
+    def _unlisted_person(self, text: str, tokens: list[_Token], h: int, covered: list[bool],
+                         taken: list[bool]) -> tuple[int, int, str | None] | None:
+        """A head, its complement, then a name nobody listed: a given name and one or two more words."""
+        head = self._head_at(tokens, h)
+        if head is None:
+            return None
+        title_end = h + (1 if head.needs_next else 0)
+        i = title_end + 1
+        office = head if head.kind == "office" else None
+        while i < len(tokens) and tokens[i].gap <= _DASH and not (taken[i] and not covered[i]):
+            word = tokens[i].word
+            inner = self._head_at(tokens, i)
+            if inner and inner.kind == "rank":
+                i += 1
+                continue
+            if not (word.definite or word.linker or covered[i]) or word.given:
+                break
+            title_end = i
+            i += 1
+        if i >= len(tokens) or tokens[i].gap not in (_SPACE, _COMMA):
+            return None
+        last = self._name_end(tokens, i, taken)
+        if last is None:
+            return None
+        while title_end > h and tokens[title_end].word.key in _PREPOSITIONS:
+            title_end -= 1
+        if office is None:
+            after = self._title_after(tokens, last, covered, taken)
+            if after:
+                return i, last, self._title_text(text, tokens, *after)
+        return i, last, self._title_text(text, tokens, h, title_end if office else h, head)
+
+    @staticmethod
+    def _name_end(tokens: list[_Token], i: int, taken: list[bool]) -> int | None:
+        """The last token of a person's name starting at ``i``: a known given name (or عبد/أبو + a word),
+        then up to two more name words; a word with the article ends the name (الشيباني)."""
+        first = tokens[i].word
+        if not (first.given or first.particle):
+            return None
+        words, j, last = 0, i, None
+        while j < len(tokens) and words < 3:
+            token = tokens[j]
+            if (j > i and token.gap != _SPACE) or taken[j]:
+                break
+            word = token.word
+            if word.particle and j + 1 < len(tokens) and tokens[j + 1].gap == _SPACE \
+                    and tokens[j + 1].word.name_like and not taken[j + 1]:
+                words, last, j = words + 1, j + 1, j + 2  # عبد الله: the article here is the name's own
+                continue
+            if not word.name_like or (j == i and not word.given):
+                break
+            words, last, j = words + 1, j, j + 1
+            if word.definite:
+                break
+        return last if words >= 2 else None

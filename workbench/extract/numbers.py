@@ -1,0 +1,271 @@
+"""Numbers and ordinals in Arabic text: digits of either script and number words, with their unit.
+
+Two regexes find candidates (digit groups; runs of number words) over the folded, mark-free view of
+the text; a small grammar then reads a run of words the way Arabic composes them ("خمسمائة وخمسة
+وعشرون", "التاسع والثمانين", "ثلاثة آلاف").  Counts and ranks are told apart: an ordinal word, a
+definite tens word ("الدولة التسعين"), or a numeral after a rank noun ("كعضو رقم 90") is an ordinal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workbench.extract import lexicon as lx
+from workbench.extract.lexicon import MatchView, trie_pattern
+from workbench.model import NumberMention
+from workbench.text import _MARKS
+
+# Every number word form -> (kind, value, base).  ``base`` is what a multiplier multiplies by when a
+# number precedes it ("ثلاثة آلاف"); a dual ("ألفين") alone is worth its value.
+_FORMS: dict[str, tuple[str, int, int]] = {}
+for _kind, _table in (("unit", lx.UNITS), ("ten", lx.TEN), ("tens", lx.TENS), ("hundred", lx.HUNDREDS),
+                      ("ordinal", lx.ORDINAL_UNITS)):
+    for _form, _value in _table.items():
+        _FORMS[_form] = (_kind, _value, _value)
+for _form, _value in lx.MULTIPLIERS.items():
+    _FORMS[_form] = ("mult", _value, 10 ** (len(str(_value)) - 1))
+for _form, _value in lx.PLURAL_MULTIPLIERS.items():
+    _FORMS[_form] = ("plural", _value, _value)
+
+_WORD = trie_pattern(_FORMS)
+_TOKEN = rf"(?:ال)?{_WORD}(?!\w)"
+# A run of number words joined by spaces or و, optionally behind a one-letter clitic (وخمسين، بثلاثة).
+_PHRASE = re.compile(rf"(?<!\w)(?:[وفبلك]|وب|ول|فب|فل|وك)??(?P<p>{_TOKEN}(?:(?:\s+و\s*|\s+){_TOKEN})*)")
+_MULT = trie_pattern({**lx.MULTIPLIERS, **lx.PLURAL_MULTIPLIERS})
+_DIGITS = re.compile(
+    r"(?<![0-9A-Za-z_.,/:])(?P<neg>(?<![^\s(])-)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:/(?P<den>\d+))?"
+    rf"(?![0-9A-Za-z_/:]|[.,]\d)(?:\s*(?P<mult>{_MULT})(?!\w))?"
+)
+_FIRST_DIGIT = re.compile(r"[.\-]?\d")
+_FIRST_WORD = re.compile(_WORD)
+_PERCENT = re.compile(rf"\s*[%٪]|\s+(?:{trie_pattern(lx.PERCENT_WORDS)})(?!\w)")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_DECIMAL_WORD = re.compile(r"\s+فاصله\s+")
+_CLITICS = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?=\w\w\w)")
+_DEFINITE = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل)\w\w")
+# Function words that never name what a number counts.
+_STOP = frozenset(lx.fold(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "منذ", "حتى", "بعد", "قبل", "خلال", "أو", "ثم", "أن",
+    "إن", "لا", "لم", "لن", "ما", "قد", "هو", "هي", "هم", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
+    "الذين", "عند", "بين", "حول", "ضد", "نحو", "كما", "كان", "كانت", "تم", "أي", "كل", "بعض", "أكثر",
+    "أقل", "حوالي", "فقط", "أيضا", "لدى", "عبر", "وفق", "إثر", "اثر", "بينما", "حيث", "لكن", "بل",
+    "مقابل", "دون", "سوى", "غير", "منها", "منهم", "فيها", "فيه", "عليه", "عليها", "له", "لها", "ضمن",
+))
+# Words before an ordinal that make it part of a name, not a number (كانون الأول، ربيع الثاني).
+_NAME_HEADS = frozenset(lx.fold(w) for w in ("كانون", "تشرين", "ربيع", "جمادى", "جمادي"))
+# Single words that look like numbers but, alone, are something else: "one of", weekdays, "the two",
+# "a second" of time, "eleventh" without its ten.
+_NOT_ALONE = frozenset(lx.fold(w) for w in ("أحد", "إحدى", "الأحد", "الإحدى", "الاثنين", "الاثنان",
+                                           "الإثنين", "حادي", "الحادي", "حادية", "الحادية", "ثانية",
+                                           "الواحد"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A number read from words: where it lies (view offsets), its value, and whether it ranks."""
+
+    start: int
+    end: int
+    value: int
+    ordinal: bool
+
+
+def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]] = ()) -> list[NumberMention]:
+    """Quantities and ordinals in ``text``; offsets are ``base`` + index.  Spans overlapping an
+    ``exclude`` span (absolute offsets, e.g. dates already found) are left out."""
+    view = MatchView.of(text)
+    t = view.text
+    digit, word = _FIRST_DIGIT.search(t), _FIRST_WORD.search(t)
+    if not digit and not word:
+        return []
+    blocked = [(s - base, e - base) for s, e in exclude]
+    found: list[tuple[int, int, int | float, bool]] = []  # view start, end, value, ordinal
+    for m in _DIGITS.finditer(t, digit.start()) if digit else ():
+        value = _digit_value(m)
+        if value is None:
+            continue
+        found.append((m.start(), m.end(), value, _after_rank_noun(t, m.start())))
+    for m in _PHRASE.finditer(t, max(0, word.start() - 3)) if word else ():
+        for read in _read_words(t, m):
+            found.append((read.start, read.end, read.value, read.ordinal))
+    found.sort()
+    found = _join_decimals(t, found)
+    mentions = []
+    last_end = -1
+    for s, e, value, ordinal in found:
+        start, end = view.start(s), view.end(e)
+        if s < last_end or any(start < b and a < end for a, b in blocked):
+            continue
+        percent = _PERCENT.match(t, e)
+        last_end = percent.end() if percent else e  # "بالمئة" is the unit, not another number
+        unit = "%" if percent else _unit(text, view, s, e, ordinal)
+        mentions.append(NumberMention(text=text[start:end], start=base + start, end=base + end,
+                                      value=value, unit=unit, ordinal=ordinal))
+    return mentions
+
+
+def _digit_value(m: re.Match[str]) -> int | float | None:
+    raw = m["n"].replace(",", "")
+    value: int | float = float(raw) if "." in raw else int(raw)
+    if m["den"]:
+        denominator = int(m["den"])
+        if denominator == 0:
+            return None
+        value = round(value / denominator, 6)
+    if m["mult"]:
+        kind, _, multiplier = _FORMS[m["mult"]]
+        value = value * multiplier
+        value = int(value) if float(value).is_integer() else value
+    return -value if m["neg"] else value
+
+
+def _after_rank_noun(t: str, start: int) -> bool:
+    """A numeral after a rank noun is a position, not a count: "كعضو 90", "المرتبة 3"."""
+    prev = _PREV_WORD.search(t, max(0, start - 30), start)
+    return prev is not None and (prev[1] in lx.RANK_NOUNS or _bare(prev[1]) in lx.RANK_NOUNS)
+
+
+def _bare(word: str) -> str:
+    return _CLITICS.sub("", word)
+
+
+def _tokens(t: str, m: re.Match[str]) -> list[tuple[int, int, str, bool, bool]]:
+    """(start, end, form, definite, joined-by-و) for each word of a matched run."""
+    out = []
+    for w in re.finditer(r"\S+", m["p"]):
+        s, e = m.start("p") + w.start(), m.start("p") + w.end()
+        word, joined = w.group(), False
+        if word == "و":
+            continue
+        if word not in _FORMS and not word.startswith("ال") and word.startswith("و"):
+            word, joined = word[1:], True
+        if out and t[out[-1][1]:s].strip() == "و":
+            joined = True
+        definite = word.startswith("ال") and word not in _FORMS
+        form = word[2:] if definite else word
+        if form not in _FORMS:
+            return out
+        out.append((s, e, form, definite, joined))
+    return out
+
+
+def _read_words(t: str, m: re.Match[str]) -> list[_Read]:
+    """Read a run of number words as one or more numbers, splitting where the grammar breaks."""
+    tokens = _tokens(t, m)
+    reads: list[_Read] = []
+    i = 0
+    while i < len(tokens):
+        j, value, ordinal = _compose(tokens, i)
+        read = _judge(t, m, tokens[i:j], value, ordinal)
+        if read:
+            reads.append(read)
+        i = j
+    return reads
+
+
+def _compose(tokens: list[tuple[int, int, str, bool, bool]], i: int) -> tuple[int, int, bool]:
+    """Combine tokens from ``i`` while they make one number; return where it stops, value, ordinal."""
+    total = current = 0
+    ordinal = False
+    last = None
+    j = i
+    while j < len(tokens):
+        _, _, form, _, joined = tokens[j]
+        kind, value, base = _FORMS[form]
+        first = j == i
+        if kind in ("unit", "ordinal") and (first or joined and last in ("mult", "plural", "hundred")):
+            current += value
+            ordinal = ordinal or kind == "ordinal"
+        elif kind == "ten" and (first or not joined and last in ("unit", "ordinal") and current < 10):
+            current += value
+        elif kind == "tens" and (first or joined and last in ("unit", "ordinal", "hundred", "mult", "plural")):
+            current += value
+        elif kind == "hundred" and not joined and last == "unit" and current < 10:
+            current *= value
+        elif kind == "hundred" and (first or joined and last in ("mult", "plural")):
+            current += value
+        elif kind == "mult" and (first or joined and last in ("mult", "plural")):
+            total += value
+        elif kind in ("mult", "plural") and not joined and last in ("unit", "ten", "tens", "hundred"):
+            total += current * base
+            current = 0
+        else:
+            break
+        last = kind
+        j += 1
+    return max(j, i + 1), total + current, ordinal
+
+
+def _judge(t: str, m: re.Match[str], run: list, value: int, ordinal: bool) -> _Read | None:
+    """Accept a composed number unless it is one of the look-alikes: a lone plural ("آلاف" =
+    "thousands of"), a weekday, "أحد" ("one of"), ثانية (a second of time), part of a month name."""
+    start, end = run[0][0], run[-1][1]
+    form, definite = run[0][2], run[0][3]
+    kind = _FORMS[form][0]
+    surface = ("ال" if definite else "") + form
+    if len(run) == 1:
+        if kind == "plural" or surface in _NOT_ALONE:
+            return None
+        if kind == "ordinal" and form.endswith("ه") and not definite and form != "اوليه":
+            return None
+        if form == "ست" and start > m.start() and t[start - 1] != " ":
+            return None  # لست، وست: a clitic on "ست" is another word
+        head = _PREV_WORD.search(t, max(0, start - 12), start)
+        if kind == "ordinal" and head and (head[1] in _NAME_HEADS or _bare(head[1]) in _NAME_HEADS):
+            return None
+        if form in ("ثاني", "ثان") and re.match(r"\s+اكسيد", t[end:end + 8]):
+            return None
+    if len(run) > 1 and run[0][2] in ("احد", "احدي", "حادي", "حاديه") and _FORMS[run[1][2]][0] not in ("ten", "tens"):
+        return None
+    if value == 0 and kind != "unit":
+        return None
+    ranks = ordinal or definite and 10 <= value < 100 and kind in ("ten", "tens", "unit", "ordinal")
+    return _Read(start, end, value, bool(ranks))
+
+
+def _join_decimals(t: str, found: list[tuple[int, int, int | float, bool]]) -> list:
+    """"1 فاصلة 5" / "واحد فاصلة خمسة": a spelled decimal point joins two numbers into one."""
+    out: list = []
+    for item in found:
+        if out and _DECIMAL_WORD.fullmatch(t, out[-1][1], item[0]) and isinstance(item[2], int) and item[2] >= 0:
+            s, _, whole, ordinal = out.pop()
+            fraction = item[2] / 10 ** len(str(item[2]))
+            out.append((s, item[1], round(whole + fraction, 6), ordinal))
+        else:
+            out.append(item)
+    return out
+
+
+def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | None:
+    """What the number counts: the noun that follows a count; for a
+    rank, the noun it ranks ("الدولة التسعين" -> "دولة", "كعضو رقم 90" -> "عضو")."""
+    t = view.text
+    if ordinal:
+        prev = _PREV_WORD.search(t, max(0, s - 30), s)
+        if prev and prev[1] == "رقم":
+            prev = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
+        if prev and (_DEFINITE.match(prev[1]) or prev[1] in lx.RANK_NOUNS or _bare(prev[1]) in lx.RANK_NOUNS):
+            return _original(text, view, prev.start(1) + len(prev[1]) - len(_bare(prev[1])), prev.end(1))
+        nxt = _NEXT_WORD.match(t, e)
+        if nxt and not t[s:e].startswith("ال") and _FORMS.get(t[s:e], ("",))[0] == "ordinal" \
+                and nxt[1] not in _STOP and nxt[1] not in _FORMS:
+            return _original(text, view, nxt.start(1), nxt.end(1))  # construct: "أول زيارة"
+        return None
+    nxt = _NEXT_WORD.match(t, e)
+    if not nxt:
+        return None
+    word = nxt[1]
+    if word in lx.UNIT_WORDS or (
+        word not in _STOP and word not in _FORMS and not word.startswith(("ال", "و", "ف", "ي")) and len(word) > 1
+    ):
+        return _original(text, view, nxt.start(1), nxt.end(1))
+    return None
+
+
+def _original(text: str, view: MatchView, s: int, e: int) -> str:
+    """The original spelling of a view span, without its diacritics."""
+    return _MARKS.sub("", text[view.start(s):view.end(e)])

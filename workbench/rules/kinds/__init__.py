@@ -1,0 +1,1 @@
+"""The built-in rule kinds, one module each; ``workbench/rules/registry.py`` lists them."""

@@ -1,0 +1,77 @@
+"""date-conflict: claims about one fact (one cluster) that give it different dates.
+
+Which date in a claim is the event's?  A claim may also carry the publication line, a deadline, or the
+date of an earlier event ("after the fall of Assad on 8 December").  Two dates are compared only when
+they are about the same thing: each is the one date of its claim that is not background, or the words
+around them overlap ("اتفاق 10 مارس" / "اتفاق العاشر من آذار").  A date the other claim accounts for
+(the same day, or a finer date inside the same month) never conflicts.  Dates further apart than
+``max_gap_days`` are taken to be different occurrences (an anniversary, last year's meeting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from workbench.model import Claim, DateMention
+from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
+from workbench.rules.mentions import (
+    coarser, context as words_around, covers, dated_mentions, dates_agree, gap_days, is_background, overlap,
+)
+from workbench.rules.kinds.common import conflict_hit
+
+OPTIONS = {
+    "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
+    "hijri_tolerance_days": Option(int, 1, "a Hijri date may differ by this many days (moon sighting)"),
+    "granularities": Option(list, ["day", "month", "year"], "the granularities at which dates may conflict",
+                            choices=("day", "month", "year"), item_type=str),
+    "same_document": Option(bool, True, "also compare two claims of one document"),
+}
+
+
+def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options) -> list[tuple[DateMention, DateMention]]:
+    tolerance = options["hijri_tolerance_days"]
+    open_a = [d for d in da if not any(covers(e, d) for e in db)]
+    open_b = [d for d in db if not any(covers(e, d) for e in da)]
+    primary_a = [d for d in da if not is_background(a, d)]
+    primary_b = [d for d in db if not is_background(b, d)]
+    single = len(primary_a) == 1 and len(primary_b) == 1
+    found = []
+    for x in open_a:
+        for y in open_b:
+            related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
+                words_around(a, x.start, x.end), words_around(b, y.start, y.end)) > 0
+            if not related or dates_agree(x, y, hijri_tolerance=tolerance):
+                continue
+            if coarser(x.granularity, y.granularity) not in options["granularities"]:
+                continue
+            gap = gap_days(x, y)
+            if gap is not None and gap > options["max_gap_days"]:
+                continue
+            found.append((x, y))
+    return found
+
+
+def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
+    options = rule.options
+    for cluster in context.clusters:
+        claims = context.cluster_claims(cluster)
+        dates = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in claims}
+        conflicts = []
+        for a, b in combinations(claims, 2):
+            if a.doc == b.doc and not options["same_document"]:
+                continue
+            for x, y in _pair(a, dates[a.id], b, dates[b.id], options):
+                conflicts.append(((a, x, x.value), (b, y, y.value)))
+        if conflicts:
+            yield conflict_hit(conflicts, context)
+
+
+KIND = Kind(
+    name="date-conflict",
+    check=check,
+    options=OPTIONS,
+    fields=frozenset({"doc_a", "doc_b", "value_a", "value_b", "mention_a", "mention_b", "claim_a", "claim_b",
+                      "count"}),
+    summary="claims about one fact give it different dates",
+)

@@ -1,0 +1,128 @@
+"""number-conflict: claims about one fact (one cluster) that give different quantities or ranks.
+
+Numbers are compared only when they count or rank the same thing:
+- a *rank* is an ordinal (التسعين), a number after رقم (رقم 90), a number right after its noun with
+  nothing counted after it (كعضو 90), or "N others" (89 دولة أخرى), which makes the subject the (N+1)th;
+- a *count* is compared only with a count of the same unit or counted noun (35,000 طن vs 20,000 طن);
+  counts without a unit only when the same noun stands right before them (القرار 2254 / القرار 2245).
+A value the other claim also gives is accounted for and never conflicts; a hedged number (نحو، قرابة،
+أكثر من) may differ by ``approximate_tolerance``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from workbench.model import Claim, NumberMention
+from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
+from workbench.rules.kinds.common import conflict_hit
+from workbench.rules.mentions import (
+    context as words_around, counts_others, is_hedged, overlap, raw_words_before, same_unit, same_word,
+    unit_key, words_before,
+)
+
+OPTIONS = {
+    "approximate_tolerance": Option(float, 0.1, "relative difference allowed when either number is hedged"),
+    "compare_ranks": Option(bool, True, "compare ordinals and ranks (90th vs 89th)"),
+    "compare_counts": Option(bool, True, "compare quantities of the same unit"),
+    "same_document": Option(bool, True, "also compare two claims of one document"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A number as the rule reads it: a rank or a count, its effective value and what it is about."""
+
+    mention: NumberMention
+    role: str  # "rank" | "count"
+    value: float
+    unit: str | None
+    noun: str | None  # the content word right before the number
+    hedged: bool
+
+    @property
+    def shown(self) -> str:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return f"{value}th" if self.role == "rank" else (f"{value} {self.unit}" if self.unit else str(value))
+
+
+def read(claim: Claim, number: NumberMention) -> Reading:
+    before = raw_words_before(claim, number.start, 1)
+    noun = (words_before(claim, number.start, 1) or [None])[0]
+    hedged = is_hedged(claim, number)
+    if number.ordinal or (before and before[0] == "رقم"):
+        return Reading(number, "rank", float(number.value), None, noun, hedged)
+    if counts_others(claim, number):
+        return Reading(number, "rank", float(number.value) + 1, None, unit_key(number.unit), hedged)
+    if not number.unit and noun is not None and before and _label(before[0]):
+        return Reading(number, "rank", float(number.value), None, noun, hedged)
+    return Reading(number, "count", float(number.value), unit_key(number.unit), noun, hedged)
+
+
+def _label(word: str) -> bool:
+    """A noun right before a bare number labels it (العضو 90, كعضو 90): definite or with ك."""
+    return word.startswith(("ال", "كال", "ك", "لل")) and len(word) > 3
+
+
+def _equal(x: Reading, y: Reading, tolerance: float) -> bool:
+    if x.value == y.value:
+        return True
+    if (x.hedged or y.hedged) and max(abs(x.value), abs(y.value)) > 0:
+        return abs(x.value - y.value) / max(abs(x.value), abs(y.value)) <= tolerance
+    return False
+
+
+def _comparable(x: Reading, y: Reading) -> bool:
+    if x.role != y.role:
+        return False
+    if x.role == "count":
+        if x.unit or y.unit:
+            return same_unit(x.unit, y.unit)
+        return x.noun is not None and y.noun is not None and same_word(x.noun, y.noun)
+    return True
+
+
+def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float) -> list[tuple[Reading, Reading]]:
+    open_a = [x for x in ra if not any(_comparable(x, y) and _equal(x, y, tolerance) for y in rb)]
+    open_b = [y for y in rb if not any(_comparable(x, y) and _equal(x, y, tolerance) for x in ra)]
+    found = []
+    for x in open_a:
+        for y in open_b:
+            if not _comparable(x, y):
+                continue
+            peers_a = [r for r in ra if _comparable(r, y)]
+            peers_b = [r for r in rb if _comparable(x, r)]
+            single = len(peers_a) == 1 and len(peers_b) == 1
+            if single or overlap(words_around(a, x.mention.start, x.mention.end),
+                                 words_around(b, y.mention.start, y.mention.end)) > 1:
+                found.append((x, y))
+    return found
+
+
+def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
+    options = rule.options
+    roles = {"rank"} if options["compare_ranks"] else set()
+    roles |= {"count"} if options["compare_counts"] else set()
+    for cluster in context.clusters:
+        claims = context.cluster_claims(cluster)
+        readings = {c.id: [r for r in (read(c, n) for n in c.numbers) if r.role in roles] for c in claims}
+        conflicts = []
+        for a, b in combinations(claims, 2):
+            if a.doc == b.doc and not options["same_document"]:
+                continue
+            for x, y in _pair(a, readings[a.id], b, readings[b.id], options["approximate_tolerance"]):
+                conflicts.append(((a, x.mention, x.shown), (b, y.mention, y.shown)))
+        if conflicts:
+            yield conflict_hit(conflicts, context)
+
+
+KIND = Kind(
+    name="number-conflict",
+    check=check,
+    options=OPTIONS,
+    fields=frozenset({"doc_a", "doc_b", "value_a", "value_b", "mention_a", "mention_b", "claim_a", "claim_b",
+                      "count"}),
+    summary="claims about one fact give different quantities or ranks",
+)

@@ -1,0 +1,198 @@
+"""Reading mentions in their sentence: which words stand around a date or a number, whether a date is
+the publication line or background ("after the fall of ..."), and how two dates compare.
+
+The conflict kinds need this to decide which date in a claim is the event's date: a claim often
+carries several dates (the event, a deadline, the event it followed), and only dates that refer to the
+same thing may be compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from workbench.model import Claim, DateMention, Document, NumberMention
+from workbench.text import normalise, strip_clitics
+
+# Function words and date words carry no meaning for "what is this date or number about".
+STOPWORDS = frozenset(normalise(w) for w in """
+في من الى إلى على عن مع بين حتى منذ قبل بعد عند خلال ضمن نحو حول لدى أن إن أنه أنها كان كانت
+يكون تكون قد لقد لم لن لا ما ماذا هذا هذه ذلك تلك الذي التي الذين اللذين اللتين هو هي هم هن و أو ثم
+بل كما كل بعض أي غير عبر وفق وفقا بحسب حسب لـ ب ل ك ف يوم اليوم أمس يوم امس مساء صباح ظهر ليلة فجر
+تاريخ بتاريخ عام العام سنة السنة شهر الشهر أسبوع الأسبوع الماضي الماضية الجاري الجارية المقبل المقبلة
+القادم القادمة الحالي الحالية موافق الموافق ه هـ م
+""".split())
+
+# Words that put a date in a clause about another, earlier or later event ("after the fall of Assad on ...").
+BACKGROUND_MARKERS = frozenset(normalise(w) for w in "بعد قبل منذ عقب إثر اثر حتى ومنذ وبعد وقبل".split())
+
+# "N others": joining 89 other states makes one the 90th.
+OTHERS = frozenset(normalise(w) for w in "أخرى اخرى أخريات آخرين آخرون اخرين اخرون أخر غيرها".split())
+
+# Words that make a quantity approximate ("about 35,000", "more than 30").
+HEDGES = frozenset(normalise(w) for w in "نحو حوالي حوالى قرابة زهاء قرابه أكثر اكثر أقل اقل يقارب يناهز يزيد يقل أزيد".split())
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _content_tokens(text: str) -> list[str]:
+    words = [strip_clitics(t) for t in _TOKEN.findall(normalise(text))]
+    return [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+def words_before(claim: Claim, start: int, count: int) -> list[str]:
+    """Up to ``count`` content words of the claim before absolute offset ``start``, nearest last."""
+    return _content_tokens(claim.text[: max(0, start - claim.start)])[-count:]
+
+
+def words_after(claim: Claim, end: int, count: int) -> list[str]:
+    """Up to ``count`` content words of the claim after absolute offset ``end``, nearest first."""
+    return _content_tokens(claim.text[max(0, end - claim.start):])[:count]
+
+
+def raw_words_after(claim: Claim, end: int, count: int) -> list[str]:
+    """The next ``count`` normalised words, function words included (for "89 دولة أخرى")."""
+    return _TOKEN.findall(normalise(claim.text[max(0, end - claim.start):]))[:count]
+
+
+def raw_words_before(claim: Claim, start: int, count: int) -> list[str]:
+    return _TOKEN.findall(normalise(claim.text[: max(0, start - claim.start)]))[-count:]
+
+
+def context(claim: Claim, start: int, end: int, *, before: int = 6, after: int = 4) -> frozenset[str]:
+    """The content words around a mention: what it is about.  For a background date the words before
+    it start at its marker ("بعد سقوط النظام في ..." -> سقوط، نظام), so that the main clause's words do
+    not make it look like the main event's date."""
+    head = claim.text[: max(0, start - claim.start)]
+    marker = _background_marker(head)
+    if marker is not None:
+        head = head[marker:]
+    return frozenset(_content_tokens(head)[-before:] + words_after(claim, end, after))
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal words, allowing the endings Arabic adds to one stem (اتفاق / اتفاقا / اتفاقيه)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+def overlap(a: Iterable[str], b: Iterable[str]) -> int:
+    """How many words of ``a`` have a match in ``b``."""
+    bs = list(b)
+    return sum(1 for w in a if any(same_word(w, x) for x in bs))
+
+
+def _background_marker(before: str, reach: int = 5) -> int | None:
+    """Where the 'after / before / since' clause that governs the text's end begins, if one does."""
+    clause_start = max(before.rfind(p) for p in "،,؛;:.") + 1
+    clause = before[clause_start:]
+    words = list(re.finditer(r"\w+", clause))[-reach:]
+    for word in reversed(words):
+        if normalise(word.group()) in BACKGROUND_MARKERS:
+            return clause_start + word.end()
+    return None
+
+
+def is_background(claim: Claim, mention: DateMention) -> bool:
+    """True when the date sits in a clause introduced by 'after', 'before', 'since' ...: such a date
+    dates another event than the one the claim reports."""
+    return _background_marker(claim.text[: max(0, mention.start - claim.start)]) is not None
+
+
+def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def dated_mentions(claim: Claim, document: Document | None) -> list[DateMention]:
+    """The claim's dates less those in the document's publication line or page chrome."""
+    if document is None:
+        return list(claim.dates)
+    spans = [(c.start, c.end) for c in document.chrome]
+    if document.published_span is not None:
+        spans.append((document.published_span.start, document.published_span.end))
+    return [d for d in claim.dates if not _inside(d.start, d.end, spans)]
+
+
+# ---- comparing dates --------------------------------------------------------------------------
+
+_ORDER = {"year": 0, "month": 1, "day": 2}
+
+
+def coarser(a: str, b: str) -> str:
+    return a if _ORDER[a] <= _ORDER[b] else b
+
+
+def truncate(value: str, granularity: str) -> str:
+    return value[: {"year": 4, "month": 7, "day": 10}[granularity]]
+
+
+def day_of(mention: DateMention) -> dt.date | None:
+    try:
+        return mention.as_date()
+    except ValueError:
+        return None
+
+
+def first_day(mention: DateMention) -> dt.date | None:
+    """The earliest day a mention can mean (1 January for a year, the 1st for a month)."""
+    parts = mention.value.split("-") + ["01", "01"]
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+def dates_agree(a: DateMention, b: DateMention, *, hijri_tolerance: int = 0) -> bool:
+    """Equal at the coarser of the two granularities; a Hijri day may be off by the tolerance
+    (moon sighting differs by a day between countries)."""
+    level = coarser(a.granularity, b.granularity)
+    if truncate(a.value, level) == truncate(b.value, level):
+        return True
+    if level == "day" and hijri_tolerance and "hijri" in (a.calendar, b.calendar):
+        da, db = day_of(a), day_of(b)
+        return da is not None and db is not None and abs((da - db).days) <= hijri_tolerance
+    return False
+
+
+def covers(fine: DateMention, coarse: DateMention) -> bool:
+    """``fine`` is at least as precise as ``coarse`` and falls inside it: it accounts for it."""
+    return _ORDER[fine.granularity] >= _ORDER[coarse.granularity] and dates_agree(fine, coarse)
+
+
+def gap_days(a: DateMention, b: DateMention) -> int | None:
+    da, db = first_day(a), first_day(b)
+    return None if da is None or db is None else abs((da - db).days)
+
+
+# ---- numbers ------------------------------------------------------------------------------------
+
+def counts_others(claim: Claim, number: NumberMention) -> bool:
+    """"89 دولة أخرى" / "89 other states": the subject is one more than the number."""
+    return any(w in OTHERS for w in raw_words_after(claim, number.end, 3))
+
+
+def is_hedged(claim: Claim, number: NumberMention) -> bool:
+    return any(w in HEDGES for w in raw_words_before(claim, number.start, 2))
+
+
+def unit_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    words = [strip_clitics(w) for w in _TOKEN.findall(normalise(unit))]
+    return " ".join(words) or unit
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    ka, kb = unit_key(a), unit_key(b)
+    if ka is None or kb is None:
+        return False
+    return ka == kb or same_word(ka, kb)
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """A one-line excerpt for messages."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

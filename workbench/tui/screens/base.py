@@ -1,0 +1,84 @@
+"""What every main screen shares: the screen bar on top, the status line and keys at the bottom, and
+catching up with the app's workspace when it changed while the screen was hidden."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from workbench.tui.widgets.mode_bar import ModeBar
+from workbench.tui.widgets.status import LoadingBar, StatusLine
+
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.state import Workspace
+
+
+class WorkbenchScreen(Screen):
+    """A screen that shows the app's workspace.  Subclasses compose ``body()`` and fill it in ``show()``."""
+
+    MODE: ClassVar[str] = ""
+    AUTO_FOCUS = "#main"
+    BINDINGS = [Binding("slash", "focus_filter", "Filter", id="filter")]
+
+    app: "WorkbenchApp"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_generation = -1
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar(self.MODE, id="mode-bar")
+        yield from self.body()
+        yield LoadingBar(id="loading")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.catch_up()
+
+    def on_screen_resume(self) -> None:
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Redraw from the workspace if it changed since this screen last showed it."""
+        self.app.refresh_chrome(self)
+        if self.shown_generation != self.app.generation:
+            self.shown_generation = self.app.generation
+            self.show(self.app.workspace)
+
+    def show(self, workspace: "Workspace") -> None:
+        raise NotImplementedError
+
+    def action_focus_filter(self) -> None:
+        filters = self.query(Input).filter(".filter")
+        if filters:
+            filters.first().focus()
+
+
+class DetailScreen(Screen):
+    """A screen opened from a list with ``enter``; ``escape`` goes back to it."""
+
+    BINDINGS = [Binding("escape", "back", "Back", id="back")]
+
+    app: "WorkbenchApp"
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def compose_chrome(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.app.refresh_chrome(self)
+
+    def on_mount(self) -> None:
+        self.app.refresh_chrome(self)

@@ -1,0 +1,177 @@
+"""Findings, the first screen: grouped by level and rule with counts, filtered as you type, and the
+selected finding's claims previewed; ``enter`` opens them side by side."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalScroll, VerticalScroll
+from textual.widgets import Input, Static, Tree
+
+from workbench.model import Finding
+from workbench.tui.bidi import BidiText, clean, one_line
+from workbench.tui.screens.base import DetailScreen, WorkbenchScreen
+from workbench.tui.state import (
+    FILTER_HELP, LEVEL_MARK, Workspace, filter_findings, group_findings, level_label, review_label,
+)
+from workbench.tui.widgets.claim_card import ClaimCard, conflict_lines
+from workbench.tui.widgets.highlight import finding_values
+from workbench.tui.widgets.navigable import NavigableTree
+
+
+def finding_heading(finding: Finding) -> Text:
+    return Text.assemble(
+        (level_label(finding.level), "bold"), " · ", (finding.rule, "bold"), " · ", review_label(finding.reviewed),
+        " · ", (finding.id, "dim"), no_wrap=True, overflow="ellipsis",
+    )
+
+
+def finding_preview(workspace: Workspace, finding: Finding, *, reorder: bool) -> Group:
+    """The message, then per claim: document, publication date and the values in conflict."""
+    values = finding_values(finding)
+    parts: list = [finding_heading(finding), BidiText(Text(clean(finding.message)), reorder=reorder)]
+    for claim_id in finding.claims:
+        claim = workspace.claims.get(claim_id)
+        if claim is None:
+            continue
+        document = workspace.documents.get(claim.doc)
+        published = document.published.isoformat() if document and document.published else "?"
+        lines = conflict_lines(claim, values)
+        head = Text.assemble((clean(claim.doc), "bold"), f"  {published}  ")
+        if lines.plain:
+            head.append_text(lines.split("\n")[0])
+        else:
+            head.append_text(Text(clean(workspace.title_of(claim, 60))))
+        parts.append(BidiText(head, reorder=reorder))
+    return Group(*parts)
+
+
+class FindingsScreen(WorkbenchScreen):
+    MODE = "findings"
+    BINDINGS = [
+        Binding("v", "verdict", "Verdict", id="verdict"),
+        Binding("enter", "open", "Open", show=True, id="open"),
+        Binding("escape", "leave_filter", "List", show=False, id="leave-filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.haystacks: dict[str, str] = {}
+
+    def body(self) -> ComposeResult:
+        yield Input(placeholder=f"/ filter: {FILTER_HELP}", classes="filter", id="filter", compact=True)
+        yield NavigableTree("findings", id="main")
+        with VerticalScroll(id="preview"):
+            yield Static(id="preview-text")
+
+    def show(self, workspace: Workspace) -> None:
+        self.haystacks = {}
+        self.rebuild(select_first_open=True)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.rebuild(select_first_open=False)
+
+    @on(Input.Submitted, "#filter")
+    def action_leave_filter(self) -> None:
+        self.query_one("#main").focus()
+
+    def rebuild(self, *, select_first_open: bool) -> None:
+        workspace = self.app.workspace
+        query = self.query_one("#filter", Input).value
+        shown = filter_findings(workspace, query, self.haystacks)
+        tree = self.query_one("#main", NavigableTree)
+        tree.clear()
+        tree.root.set_label(Text(f"{len(shown)} of {len(workspace.analysis.findings)} findings"))
+        tree.root.expand()
+        width = max(40, self.size.width - 12)
+        first_open = first_leaf = None
+        for level, by_rule in group_findings(shown).items():
+            count = sum(len(f) for f in by_rule.values())
+            level_node = tree.root.add(Text(f"{level_label(level)} ({count})", style="bold"), expand=True)
+            for rule, findings in by_rule.items():
+                open_count = sum(1 for f in findings if f.reviewed is None)
+                rule_node = level_node.add(Text(f"{rule} ({len(findings)}, {open_count} open)"), expand=True)
+                for finding in findings:
+                    label = Text.assemble(review_label(finding.reviewed)[:1], " ", LEVEL_MARK[finding.level], " ")
+                    label.append_text(one_line(Text(clean(finding.message)), width, reorder=self.app.reorder))
+                    leaf = rule_node.add_leaf(label, data=finding)
+                    if first_open is None and finding.reviewed is None:
+                        first_open = leaf
+                    first_leaf = first_leaf or leaf
+        if not shown:
+            empty = "Loading…" if self.app.loading else "No findings." if not query else "No finding matches the filter."
+            self.query_one("#preview-text", Static).update(Text(empty))
+        target = (first_open if select_first_open else None) or first_leaf
+        if target is not None:
+            self.show_preview(target.data)
+            self.call_after_refresh(tree.move_cursor, target)
+
+    @property
+    def current(self) -> Finding | None:
+        node = self.query_one("#main", NavigableTree).cursor_node
+        return node.data if node is not None and isinstance(node.data, Finding) else None
+
+    @on(Tree.NodeHighlighted, "#main")
+    def preview(self, event: Tree.NodeHighlighted) -> None:
+        if isinstance(event.node.data, Finding):
+            self.show_preview(event.node.data)
+
+    def show_preview(self, finding: Finding | None) -> None:
+        if finding is not None:
+            self.query_one("#preview-text", Static).update(
+                finding_preview(self.app.workspace, finding, reorder=self.app.reorder))
+
+    @on(Tree.NodeSelected, "#main")
+    def selected(self, event: Tree.NodeSelected) -> None:
+        if isinstance(event.node.data, Finding):
+            self.app.push_screen(FindingScreen(event.node.data))
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.app.push_screen(FindingScreen(self.current))
+
+    def action_verdict(self) -> None:
+        if self.current is None:
+            self.notify("Select a finding first.", severity="warning")
+            return
+        self.app.open_verdict_for_finding(self.current)
+
+
+class FindingScreen(DetailScreen):
+    """The claims of one finding side by side: document, publication date, source, values in conflict."""
+
+    BINDINGS = [
+        Binding("v", "verdict", "Verdict", id="verdict"),
+        Binding("enter", "read", "Read document", id="open"),
+        Binding("right,l", "app.focus_next", "Next claim", show=False),
+        Binding("left,h", "app.focus_previous", "Previous claim", show=False),
+    ]
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__()
+        self.finding = finding
+
+    def compose(self) -> ComposeResult:
+        workspace = self.app.workspace
+        finding = workspace.findings.get(self.finding.id, self.finding)
+        yield Static(finding_heading(finding), id="finding-heading")
+        yield Static(BidiText(Text(clean(finding.message)), reorder=self.app.reorder), id="finding-message")
+        values = finding_values(finding)
+        with HorizontalScroll(id="claims-side-by-side"):
+            for claim_id in finding.claims:
+                claim = workspace.claims.get(claim_id)
+                if claim is not None:
+                    yield ClaimCard(claim, workspace.documents.get(claim.doc), values, reorder=self.app.reorder)
+        yield from self.compose_chrome()
+
+    def action_verdict(self) -> None:
+        self.app.open_verdict_for_finding(self.app.workspace.findings.get(self.finding.id, self.finding))
+
+    def action_read(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ClaimCard):
+            self.app.open_document(focused.claim.doc, conflicts=finding_values(self.finding))

@@ -1,0 +1,98 @@
+"""Timeline: pick a fact or an entity and see the dates each document claims for it, as a chart."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench.text import normalise
+from workbench.tui.bidi import clean, one_line
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.state import TimelineSubject, Workspace, timeline_points, timeline_subjects
+from workbench.tui.widgets.navigable import VI_KEYS
+from workbench.tui.widgets.timeline_chart import TimelineChart
+
+KIND_MARK = {"fact": "◆ fact", "entity": "@ entity"}
+
+
+class SubjectList(OptionList):
+    BINDINGS = VI_KEYS
+
+
+class TimelineScreen(WorkbenchScreen):
+    MODE = "timeline"
+    BINDINGS = [
+        Binding("v", "verdict", "Verdict on fact", id="verdict"),
+        Binding("escape", "leave_filter", "List", show=False, id="leave-filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.subjects: list[TimelineSubject] = []
+        self.shown: list[TimelineSubject] = []
+        self.wanted: str | None = None  # the subject another screen asked for (``t`` on a fact)
+
+    def body(self) -> ComposeResult:
+        yield Input(placeholder="/ filter facts and entities", classes="filter", id="filter", compact=True)
+        with Horizontal(id="timeline-body"):
+            yield SubjectList(id="main")
+            with VerticalScroll(id="chart-scroll"):
+                yield Static(id="chart")
+
+    def show(self, workspace: Workspace) -> None:
+        self.subjects = timeline_subjects(workspace)
+        self.rebuild()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.app.timeline_wanted:
+            self.wanted, self.app.timeline_wanted = self.app.timeline_wanted, None
+            self.query_one("#filter", Input).value = ""
+            self.rebuild()
+
+    @on(Input.Changed, "#filter")
+    def rebuild(self) -> None:
+        words = normalise(self.query_one("#filter", Input).value).split()
+        self.shown = [s for s in self.subjects if all(w in normalise(f"{s.id} {s.label}") for w in words)]
+        options = self.query_one("#main", SubjectList)
+        options.clear_options()
+        options.add_options([
+            Option(Text.assemble((KIND_MARK[s.kind], "dim"), " ",
+                                 one_line(Text(clean(s.label)), 20, reorder=self.app.reorder), no_wrap=True))
+            for s in self.shown
+        ])
+        index = next((i for i, s in enumerate(self.shown) if s.id == self.wanted), 0)
+        if self.shown:
+            options.highlighted = index
+            self.draw(self.shown[index])
+        else:
+            self.query_one("#chart", Static).update(Text("No fact or entity with dates matches."))
+
+    @on(OptionList.OptionHighlighted, "#main")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if 0 <= event.option_index < len(self.shown):
+            self.draw(self.shown[event.option_index])
+
+    def draw(self, subject: TimelineSubject) -> None:
+        points = timeline_points(self.app.workspace, subject)
+        title = f"{KIND_MARK[subject.kind]} {subject.id}"
+        self.query_one("#chart", Static).update(TimelineChart(title, points))
+
+    @on(Input.Submitted, "#filter")
+    def action_leave_filter(self) -> None:
+        self.query_one("#main").focus()
+
+    def action_verdict(self) -> None:
+        options = self.query_one("#main", SubjectList)
+        index = options.highlighted
+        if index is None or not 0 <= index < len(self.shown) or self.shown[index].kind != "fact":
+            self.notify("Verdicts are on facts: select a fact.", severity="warning")
+            return
+        cluster = self.app.workspace.clusters.get(self.shown[index].id)
+        if cluster is not None:
+            self.app.open_verdict_for_cluster(cluster)

@@ -1,0 +1,259 @@
+"""What the screens look at: one analysis with the store's verdicts, indexed for quick lookups,
+and the filters the screens apply.  No extraction or rule logic: it only reads the core's records."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from workbench.model import LEVELS, Claim, Cluster, DateMention, Document, Finding
+from workbench.pipeline import Analysis
+from workbench.text import normalise
+
+LEVEL_ORDER = tuple(reversed(LEVELS))  # error first
+LEVEL_MARK = {"error": "✖", "warning": "▲", "info": "•"}
+REVIEW_MARK = {None: "○", "accepted": "✓", "dismissed": "⊘"}
+REVIEW_LABEL = {None: "open", "accepted": "accepted", "dismissed": "dismissed"}
+
+
+def level_label(level: str) -> str:
+    """A level with its symbol, so the meaning never rests on colour alone."""
+    return f"{LEVEL_MARK.get(level, '?')} {level}"
+
+
+def review_label(status: str | None) -> str:
+    return f"{REVIEW_MARK.get(status, '?')} {REVIEW_LABEL.get(status, status or '')}"
+
+
+class Workspace:
+    """An analysis plus current verdicts, with the indexes every screen needs."""
+
+    def __init__(self, analysis: Analysis, verdicts: Mapping[str, Any] | None = None) -> None:
+        self.analysis = analysis
+        self.verdicts: Mapping[str, Any] = verdicts or {}
+        self.documents: dict[str, Document] = {d.id: d for d in analysis.documents}
+        self.claims: dict[str, Claim] = {c.id: c for c in analysis.claims}
+        self.claims_by_doc: dict[str, list[Claim]] = defaultdict(list)
+        for claim in analysis.claims:
+            self.claims_by_doc[claim.doc].append(claim)
+        self.findings: dict[str, Finding] = {f.id: f for f in analysis.findings}
+        self.findings_by_claim: dict[str, list[Finding]] = defaultdict(list)
+        self.findings_by_doc: Counter[str] = Counter()
+        for finding in analysis.findings:
+            for claim_id in finding.claims:
+                self.findings_by_claim[claim_id].append(finding)
+            self.findings_by_doc.update(set(finding.docs))
+        self.clusters: dict[str, Cluster] = {c.id: c for c in analysis.clusters}
+        self.cluster_of: dict[str, Cluster] = {cid: c for c in analysis.clusters for cid in c.claims}
+
+    @classmethod
+    def empty(cls) -> "Workspace":
+        return cls(Analysis())
+
+    def with_reviews(self, reviews: Mapping[str, Any], verdicts: Mapping[str, Any]) -> "Workspace":
+        """The same analysis with reviews and verdicts as the store now has them (another session
+        or the CLI may have written); findings the store no longer reviews become open again."""
+        findings = [
+            replace(f, reviewed=getattr(reviews.get(f.id), "status", None)) for f in self.analysis.findings
+        ]
+        analysis = Analysis(self.analysis.documents, self.analysis.claims, self.analysis.clusters,
+                            findings, self.analysis.problems)
+        return Workspace(analysis, verdicts)
+
+    def unreviewed(self) -> Counter[str]:
+        """Open findings per level."""
+        return Counter(f.level for f in self.analysis.findings if f.reviewed is None)
+
+    def findings_of_cluster(self, cluster: Cluster) -> list[Finding]:
+        seen: dict[str, Finding] = {}
+        for claim_id in cluster.claims:
+            for finding in self.findings_by_claim.get(claim_id, ()):
+                seen[finding.id] = finding
+        return list(seen.values())
+
+    def title_of(self, claim: Claim, width: int = 60) -> str:
+        text = " ".join(claim.text.split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ---- findings filter ------------------------------------------------------------------------------
+
+_REVIEWED_WORDS = {
+    "no": (None,), "open": (None,), "yes": ("accepted", "dismissed"),
+    "accepted": ("accepted",), "dismissed": ("dismissed",), "any": (None, "accepted", "dismissed"),
+}
+FILTER_HELP = "rule:ID level:error|warning|info doc:ID reviewed:no|yes|accepted|dismissed, and words"
+
+
+@dataclass(frozen=True)
+class FindingFilter:
+    """A parsed filter line: ``key:value`` terms narrow by field, other words search the text."""
+
+    rules: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    reviewed: tuple[str | None, ...] = (None, "accepted", "dismissed")
+    words: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, line: str) -> "FindingFilter":
+        """Unknown keys or values are searched as words, so typing never fails."""
+        rules, levels, docs, words = [], [], [], []
+        reviewed: tuple[str | None, ...] = cls.reviewed
+        for term in line.split():
+            key, _, value = term.partition(":")
+            key = key.lower()
+            if value and key == "rule":
+                rules.append(value.lower())
+            elif value and key == "level" and value.lower() in LEVELS:
+                levels.append(value.lower())
+            elif value and key == "doc":
+                docs.append(value.lower())
+            elif value and key == "reviewed" and value.lower() in _REVIEWED_WORDS:
+                reviewed = _REVIEWED_WORDS[value.lower()]
+            else:
+                words.extend(normalise(term).split())
+        return cls(tuple(rules), tuple(levels), tuple(docs), reviewed, tuple(words))
+
+    def matches(self, finding: Finding, haystack: str) -> bool:
+        if self.rules and not any(r in finding.rule for r in self.rules):
+            return False
+        if self.levels and finding.level not in self.levels:
+            return False
+        if self.docs and not any(d in doc.lower() for d in self.docs for doc in finding.docs):
+            return False
+        if finding.reviewed not in self.reviewed:
+            return False
+        return all(word in haystack for word in self.words)
+
+
+def finding_haystack(workspace: Workspace, finding: Finding) -> str:
+    """The normalised text a free-text filter searches: message, rule, documents and claims."""
+    texts = [finding.message, finding.rule, *finding.docs]
+    texts += [workspace.claims[c].text for c in finding.claims if c in workspace.claims]
+    return normalise(" ".join(texts))
+
+
+def filter_findings(workspace: Workspace, query: str, cache: dict[str, str]) -> list[Finding]:
+    wanted = FindingFilter.parse(query)
+    shown = []
+    for finding in workspace.analysis.findings:
+        haystack = cache.get(finding.id)
+        if haystack is None:
+            haystack = cache[finding.id] = finding_haystack(workspace, finding)
+        if wanted.matches(finding, haystack):
+            shown.append(finding)
+    return shown
+
+
+def group_findings(findings: Iterable[Finding]) -> dict[str, dict[str, list[Finding]]]:
+    """level -> rule -> findings, levels most severe first, rules by name."""
+    grouped: dict[str, dict[str, list[Finding]]] = {}
+    for level in LEVEL_ORDER:
+        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            if finding.level == level:
+                by_rule[finding.rule].append(finding)
+        if by_rule:
+            grouped[level] = dict(sorted(by_rule.items()))
+    return grouped
+
+
+# ---- claim search (large corpora) -----------------------------------------------------------------
+
+class ClaimIndex:
+    """Substring search over every claim's normalised text, fast enough to run on each keystroke
+    for 100,000 claims: one joined string searched with ``str.find``, and a query that extends the
+    previous one only narrows the previous result."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        keys = [f"{c.doc.lower()} {normalise(c.text)}" for c in claims]
+        self._starts: list[int] = []
+        position = 0
+        for key in keys:
+            self._starts.append(position)
+            position += len(key) + 1
+        self._joined = "\n".join(keys)
+        self._keys = keys
+        self._last: tuple[tuple[str, ...], list[int]] = ((), list(range(len(claims))))
+
+    def search(self, query: str) -> list[int]:
+        """Indexes of the claims containing every word of ``query`` (normalised), in corpus order."""
+        words = tuple(normalise(query).split())
+        if not words:
+            result = list(range(len(self.claims)))
+        elif self._last[0] and self._narrows(self._last[0], words):
+            result = [i for i in self._last[1] if all(w in self._keys[i] for w in words)]
+        else:
+            result = self._scan(words[0])
+            if len(words) > 1:
+                result = [i for i in result if all(w in self._keys[i] for w in words[1:])]
+        self._last = (words, result)
+        return result
+
+    @staticmethod
+    def _narrows(previous: tuple[str, ...], words: tuple[str, ...]) -> bool:
+        """Every earlier word is contained in the word now at its place: the result can only shrink."""
+        return len(words) >= len(previous) and all(p in w for p, w in zip(previous, words))
+
+    def _scan(self, word: str) -> list[int]:
+        hits: list[int] = []
+        joined, starts = self._joined, self._starts
+        at = joined.find(word)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            hits.append(index)
+            next_start = starts[index + 1] if index + 1 < len(starts) else len(joined)
+            at = joined.find(word, next_start)
+        return hits
+
+
+# ---- timeline -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineSubject:
+    kind: str  # "fact" (a cluster) or "entity"
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    doc: str
+    published: str
+    claim: str
+    date: DateMention
+
+
+def timeline_subjects(workspace: Workspace) -> list[TimelineSubject]:
+    """Facts (clusters whose claims carry dates) first, then entities that appear with dates."""
+    subjects = []
+    for cluster in workspace.analysis.clusters:
+        claims = [workspace.claims[c] for c in cluster.claims if c in workspace.claims]
+        if any(c.dates for c in claims):
+            subjects.append(TimelineSubject("fact", cluster.id, workspace.title_of(claims[0], 50)))
+    names: dict[str, str] = {}
+    for claim in workspace.analysis.claims:
+        if claim.dates:
+            for entity in claim.entities:
+                names.setdefault(entity.id, entity.name or entity.text)
+    subjects += [TimelineSubject("entity", eid, name) for eid, name in sorted(names.items(), key=lambda x: x[1])]
+    return subjects
+
+
+def timeline_points(workspace: Workspace, subject: TimelineSubject) -> list[TimelinePoint]:
+    if subject.kind == "fact":
+        cluster = workspace.clusters.get(subject.id)
+        claims = [workspace.claims[c] for c in cluster.claims if c in workspace.claims] if cluster else []
+    else:
+        claims = [c for c in workspace.analysis.claims if any(e.id == subject.id for e in c.entities)]
+    points = []
+    for claim in claims:
+        document = workspace.documents.get(claim.doc)
+        published = document.published.isoformat() if document and document.published else "?"
+        points += [TimelinePoint(claim.doc, published, claim.id, d) for d in claim.dates]
+    return sorted(points, key=lambda p: (p.date.value, p.doc))

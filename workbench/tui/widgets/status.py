@@ -1,0 +1,51 @@
+"""The status line (what is loaded, how many findings are still open) and the loading bar."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Label, ProgressBar, Static
+
+from workbench.tui.state import LEVEL_MARK, LEVEL_ORDER, Workspace
+
+
+def status_text(workspace: Workspace, *, loading: bool, bidi: bool, db: str) -> Text:
+    """Counts of open findings by level first: that is what a reviewer works down."""
+    analysis = workspace.analysis
+    line = Text(no_wrap=True, overflow="ellipsis")
+    if loading and not analysis.documents:
+        line.append("loading…")
+        return line
+    open_counts = workspace.unreviewed()
+    total_open = sum(open_counts.values())
+    line.append(f"{total_open} unreviewed", style="bold")
+    for level in LEVEL_ORDER:
+        if open_counts.get(level):
+            line.append(f" {LEVEL_MARK[level]}{open_counts[level]} {level}")
+    line.append(f" · {len(analysis.findings)} findings · {len(analysis.documents)} docs"
+                f" · {len(analysis.claims)} claims · {len(analysis.clusters)} facts")
+    if analysis.problems:
+        line.append(f" · ⚠ {len(analysis.problems)} problems")
+    if loading:
+        line.append(" · reloading…")
+    line.append(f" · bidi {'on' if bidi else 'off'}")
+    if db:
+        line.append(f" · db {db}")
+    return line
+
+
+class StatusLine(Static):
+    """One line, updated by the app whenever the workspace or the loading state changes."""
+
+
+class LoadingBar(Horizontal):
+    """Shown while the corpus loads in the background; the screen is usable meanwhile."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("loading", id="loading-stage")
+        yield ProgressBar(total=None, show_eta=False, id="loading-progress")
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one("#loading-stage", Label).update(Text(f"{stage} {done}/{total}"))
+        self.query_one(ProgressBar).update(total=total or None, progress=done)

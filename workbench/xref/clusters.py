@@ -1,0 +1,87 @@
+"""Grouping scored pairs into clusters under constraints.
+
+Pairs are merged strongest first (like Kruskal's algorithm), but a merge is refused when it would put
+together two claims a reviewer judged "different", or when the groups as wholes are not alike: the mean
+score between their members (average linkage, on a few representatives of each) must reach the threshold
+too, so that a chain of pairwise look-alikes (oil rises, oil falls, the dollar falls ...) does not become
+one "fact", and a claim with no date cannot bridge two events that their dates keep apart.
+A reviewer's "same" is merged before anything and skips the likeness checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+# How many distinct members of a group stand for it in the average-linkage check.
+REPRESENTATIVES = 6
+GROUP_SLACK = float(__import__("os").environ.get("SLACK", "0.1"))
+
+
+class Groups:
+    """Union-find over claim indices that keeps, per group, the groups it may never join, a few
+    representatives, and the scores of the links that built it."""
+
+    def __init__(self, kinds: Sequence[int], likeness: Callable[[int, int], float], threshold: float) -> None:
+        """``kinds[i]`` is the distinct-content class of claim i (copies share one; -1 for a claim that
+        cannot be scored); ``likeness(k, l)`` is the pair score of two classes."""
+        self._parent = list(range(len(kinds)))
+        self._reps: list[list[int]] = [[k] if k >= 0 else [] for k in kinds]
+        self._likeness = likeness
+        self._threshold = threshold
+        self._apart: dict[int, set[int]] = {}
+        self._scores: dict[int, list[float]] = {}
+
+    def find(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def keep_apart(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self._apart.setdefault(a, set()).add(b)
+            self._apart.setdefault(b, set()).add(a)
+
+    def link(self, i: int, j: int, score: float, *, forced: bool = False) -> bool:
+        """Merge the groups of i and j unless a constraint forbids it; ``forced`` (a reviewer's
+        "same") skips the likeness checks but still respects a reviewer's "different"."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        if b in self._apart.get(a, ()):
+            return False
+        if not forced and not self._alike(a, b):
+            return False
+        if len(self._scores.get(a, ())) < len(self._scores.get(b, ())):
+            a, b = b, a
+        self._parent[b] = a
+        reps = self._reps[a]
+        reps.extend(k for k in self._reps[b] if k not in reps)
+        del reps[REPRESENTATIVES:]
+        self._reps[b] = []
+        scores = self._scores.setdefault(a, [])
+        scores.extend(self._scores.pop(b, ()))
+        scores.append(score)
+        for other in self._apart.pop(b, ()):
+            partners = self._apart[other]
+            partners.discard(b)
+            partners.add(a)
+            self._apart.setdefault(a, set()).add(other)
+        return True
+
+    def _alike(self, a: int, b: int) -> bool:
+        pairs = [(k, l) for k in self._reps[a] for l in self._reps[b] if k != l]
+        if not pairs:
+            return True  # copies of one content
+        return sum(self._likeness(k, l) for k, l in pairs) / len(pairs) >= self._threshold - GROUP_SLACK
+
+    def groups(self) -> Iterable[tuple[list[int], float]]:
+        """Groups of two or more, each as (member indices in order, mean score of its links)."""
+        members: dict[int, list[int]] = {}
+        for i in range(len(self._parent)):
+            members.setdefault(self.find(i), []).append(i)
+        for root, indices in members.items():
+            if len(indices) > 1:
+                scores = self._scores.get(root) or [0.0]
+                yield indices, sum(scores) / len(scores)

@@ -1,0 +1,84 @@
+"""What cross-referencing compares: each claim reduced to keys (content stems, entity ids, date and
+number values), the event kinds it names, and the spans of time its dates cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from workbench.model import Claim
+from workbench.text import normalise
+from workbench.xref.words import STOP_WORDS, event_kind, is_number, word_stem
+
+# How much a shared key of each kind counts, on top of its rarity: naming the same entity or the
+# same day is stronger evidence than sharing a word; sharing only a month or a bare number is weaker.
+KIND_WEIGHTS = {"w": 1.0, "e": 1.6, "d": 1.6, "m": 0.6, "n": 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One claim as cross-referencing sees it.  ``keys`` are prefixed by kind: ``w:`` stem,
+    ``e:`` entity id, ``d:`` day, ``m:`` month, ``n:`` number value."""
+
+    text: str  # the content stems joined by spaces: what the fuzzy scorer reads
+    keys: frozenset[str]
+    events: frozenset[str]
+    spans: tuple[tuple[int, int], ...]  # day/month dates as (first, last) ordinal days
+
+    @property
+    def signature(self) -> tuple:
+        """Claims with the same signature score the same against everything: blocked once."""
+        return (self.text, self.keys, self.spans)
+
+
+def profile(claim: Claim) -> Profile:
+    words: list[str] = []
+    keys: set[str] = set()
+    events: set[str] = set()
+    for raw in normalise(claim.text).split():
+        token = word_stem(raw)
+        kind = event_kind(raw)
+        if kind:
+            events.add(kind)
+        if token in STOP_WORDS or raw in STOP_WORDS or len(token) < 2:
+            continue
+        words.append(token)
+        if not is_number(token):
+            keys.add("w:" + token)
+    keys.update("e:" + e.id for e in claim.entities)
+    spans: list[tuple[int, int]] = []
+    for mention in claim.dates:
+        span = _span(mention.value, mention.granularity)
+        if span is None:
+            continue
+        spans.append(span)
+        keys.add("m:" + mention.value[:7])
+        if mention.granularity == "day":
+            keys.add("d:" + mention.value)
+    keys.update("n:" + _number_key(n.value) for n in claim.numbers)
+    return Profile(" ".join(words), frozenset(keys), frozenset(events), tuple(sorted(set(spans))))
+
+
+def _number_key(value: float | int) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _span(value: str, granularity: str) -> tuple[int, int] | None:
+    """The days a date covers.  Year-only dates are left out: a year is usually background (founded
+    in 2014), not the day of the event, so it must not keep two reports of one event apart."""
+    try:
+        if granularity == "day":
+            day = dt.date.fromisoformat(value).toordinal()
+            return day, day
+        if granularity == "month":
+            year, month = int(value[:4]), int(value[5:7])
+            first = dt.date(year, month, 1)
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+    except ValueError:
+        return None
+    return None
+
+
+def key_kind(key: str) -> str:
+    return key[0]
