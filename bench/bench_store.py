@@ -47,7 +47,8 @@ def synthetic_history(count: int, *, distinct: bool = False, seed: int = 11) -> 
     claims: list[str] = []
     last_verdict: dict[str, int] = {}
     for number in range(1, count + 1):
-        base = {"reviewer": rng.choice(reviewers), "time": f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}T10:00:00Z"}
+        when = f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}T10:00:00Z"
+        base = {"reviewer": rng.choice(reviewers), "time": when}
         roll = 0.0 if distinct else rng.random()
         if roll < 0.55 or not claims:
             claim = f"c-{number:012x}"

@@ -172,3 +172,32 @@ def test_claim_ids_survive_a_resave_that_moves_lines():
     original = make_document("d", "الأربعاء 8 تشرين الأول 2025\n\nأعلن الوزير اتفاقاً جديداً.\n\nوقال إنه سيطبق فوراً.\n")
     moved = make_document("d", "الأربعاء 8 تشرين الأول 2025\n\n\n\nأعلن الوزير اتفاقاً جديداً.\r\nوقال إنه سيطبق فوراً.\n")
     assert [c.id for c in extractor.claims(original)] == [c.id for c in extractor.claims(moved)]
+
+
+def test_duplicate_ids_keep_both_documents_and_their_claims(tmp_path):
+    from workbench.pipeline import load_and_extract
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b" / "story.txt").write_text(ARTICLE.replace("دمشق", "حلب"), encoding="utf-8")
+    documents, claims, problems = load_and_extract([tmp_path], Config())
+    assert [d.id for d in documents] == ["story", "story~2"]
+    assert len(problems) == 1 and "renamed 'story~2'" in problems[0].message
+    assert any(c.doc == "story~2" and "حلب" in c.text for c in claims)
+    assert len({c.id for c in claims}) == len(claims)
+
+
+def test_parallel_extraction_gives_what_one_process_gives(tmp_path, monkeypatch):
+    import workbench.pipeline as pipeline
+
+    sample = sorted(BUNDLED_CORPUS.glob("*.txt"))
+    for i in range(30):
+        source = sample[i % len(sample)]
+        (tmp_path / f"{i:02d}_{source.name}").write_bytes(source.read_bytes())
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 10_000)
+    serial = pipeline.load_and_extract([tmp_path], Config())
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(pipeline, "_CHUNK", 4)
+    parallel = pipeline.load_and_extract([tmp_path], Config())
+    assert serial == parallel

@@ -37,8 +37,8 @@ def store(tmp_path: Path) -> VerdictStore:
 
 
 def test_claimreview_has_the_fields_search_engines_read(store: VerdictStore) -> None:
-    reviews = claim_reviews(store.verdicts().values(), scale=store.scale, corpus=CORPUS,
-                            clusters={"k-fact": Cluster("k-fact", ("c-signed", "c-copy"), (AGREEMENT.id, COPY.id), 0.9)},
+    fact = Cluster("k-fact", ("c-signed", "c-copy"), (AGREEMENT.id, COPY.id), 0.9)
+    reviews = claim_reviews(store.verdicts().values(), scale=store.scale, corpus=CORPUS, clusters={fact.id: fact},
                             publisher=Publisher("مرصد التحقق", "https://factcheck.example/{target}"))
     jsonschema.validate(reviews, SCHEMA)
     by_id = {r["identifier"]: r for r in reviews}

@@ -135,7 +135,18 @@ def test_dates_years_apart_are_different_occurrences():
     ca = claim(a, a.text, dates=[{"text": "8 أغسطس 2025", "value": "2025-08-08"}])
     cb = claim(b, b.text, dates=[{"text": "9 آب 2022", "value": "2022-08-09"}])
     assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
-    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]), max_gap_days=5000)) == 1
+    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]), max_gap_days=5000, near_days=5000)) == 1
+
+
+def test_dates_differing_in_more_than_one_part_are_different_events():
+    a = document("a", "أعلنت السفارة يوم الثلاثاء 11 تشرين الثاني 2025 انضمام سوريا إلى التحالف.")
+    b = document("b", "رحب اجتماع التحالف يوم الأحد 9 شباط 2026 بانضمام سوريا.")
+    c = document("c", "أعلنت السفارة يوم الثلاثاء 11 كانون الأول 2025 انضمام سوريا إلى التحالف.")
+    ca = claim(a, a.text, dates=[{"text": "11 تشرين الثاني 2025", "value": "2025-11-11"}])
+    cb = claim(b, b.text, dates=[{"text": "9 شباط 2026", "value": "2026-02-09"}])
+    cc = claim(c, c.text, dates=[{"text": "11 كانون الأول 2025", "value": "2025-12-11"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # only the month differs
 
 
 def test_one_finding_per_cluster_names_the_odd_one_out():

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -67,6 +68,36 @@ def test_two_processes_recording_500_verdicts_each_lose_none(tmp_path: Path) -> 
     assert not list(tmp_path.glob("*.tmp"))
 
 
+def test_threads_sharing_stores_lose_nothing_while_a_reader_polls(tmp_path: Path) -> None:
+    db = tmp_path / "verdicts.json"
+    shared, other = VerdictStore(db, reviewer="tui"), VerdictStore(db, reviewer="cli")
+    failures: list[BaseException] = []
+
+    def write(store: VerdictStore, name: str) -> None:
+        try:
+            for i in range(40):
+                store.set_verdict(f"c-{name}-{i}", rating="true")
+        except BaseException as err:  # noqa: BLE001 - reported by the assertion below
+            failures.append(err)
+
+    def read() -> None:
+        try:
+            while any(t.is_alive() for t in writers):
+                shared.verdicts(), shared.history("c-a-0"), shared.changed_since_last_read()
+        except BaseException as err:  # noqa: BLE001
+            failures.append(err)
+
+    writers = [threading.Thread(target=write, args=(store, name))
+               for store, name in ((shared, "a"), (shared, "b"), (other, "c"), (other, "d"))]
+    reader = threading.Thread(target=read)
+    for thread in (*writers, reader):
+        thread.start()
+    for thread in (*writers, reader):
+        thread.join(timeout=60)
+    assert not failures
+    assert len(VerdictStore(db, reviewer="x").verdicts()) == 160
+
+
 @pytest.mark.parametrize("point", ["fsync", "replace"])
 def test_a_writer_killed_mid_write_leaves_the_previous_database(tmp_path: Path, point: str) -> None:
     db, marker = tmp_path / "verdicts.json", tmp_path / "at-the-point"
@@ -99,7 +130,8 @@ CORRUPT = {
     "a record that is not an object": b'{"schema": 2, "tables": {"history": {"1": "false"}}}',
     "a verdict without its rating": (
         b'{"schema": 2, "tables": {"history": {"1": {"type": "verdict", "target": "c-1", "kind": "claim"}}}}'),
-    "an undo of nothing": b'{"schema": 2, "tables": {"history": {"1": {"type": "undo", "target": "c-1", "undoes": 7}}}}',
+    "an undo of nothing": (
+        b'{"schema": 2, "tables": {"history": {"1": {"type": "undo", "target": "c-1", "undoes": 7}}}}'),
 }
 
 

@@ -93,7 +93,7 @@ async def test_enter_shows_the_claims_side_by_side_and_escape_goes_back(analysis
         assert "8 مارس → 2025-03-08" in shown[0]
         assert "10 آذار/مارس 2025 → 2025-03-10" in shown[1]
         header = cards[0].render().renderables[0].plain
-        assert "published 2025-08-14" in header and "source رويترز" in header
+        assert "published: 2025-08-14" in header and "source: رويترز" in header
         await pilot.press("escape")
         assert app.screen.MODE == "findings"
 

@@ -12,6 +12,7 @@ could be loaded (exit 2).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -98,4 +99,6 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], rules_dirs: tuple[
             raise InputError(f"{output}: cannot write the report: {err.strerror}") from None
     else:
         click.echo(text)
-    ctx.exit(1 if report.failing else 0)
+    if report.failing:
+        # SystemExit, not ctx.exit: click's non-standalone main returns ctx.exit's code instead of exiting
+        sys.exit(1)

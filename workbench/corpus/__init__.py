@@ -21,14 +21,16 @@ from workbench.corpus.split import split_claims
 from workbench.errors import InputError
 from workbench.model import Document, Problem, Span
 
-__all__ = ["SUFFIXES", "load_corpus", "make_document", "split_claims"]
+__all__ = ["SUFFIXES", "dedupe_ids", "list_files", "load_corpus", "load_file", "make_document", "split_claims"]
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.DOTALL)
 
 
-def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
+def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The corpus files under the given paths, in a stable order, and the files that are not corpus files."""
     found: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -46,7 +48,7 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
                 problems.append(Problem(str(path), f"not a corpus file (expected {', '.join(sorted(SUFFIXES))}); skipped"))
         else:
             raise InputError(f"{path}: no such file or folder")
-    return found
+    return found, problems
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -136,27 +138,28 @@ def _load_jsonl(path: Path, text: str, encoding: str, default_published: dt.date
     return documents
 
 
-def _load_file(path: Path, default_published: dt.date | None, problems: list[Problem]) -> list[Document]:
+def load_file(path: Path, default_published: dt.date | None = None) -> tuple[list[Document], list[Problem]]:
+    """The documents in one file (several for .jsonl) and the problems met reading it."""
+    problems: list[Problem] = []
     try:
         data = path.read_bytes()
     except OSError as err:
-        problems.append(Problem(str(path), f"cannot read: {err.strerror}"))
-        return []
+        return [], [Problem(str(path), f"cannot read: {err.strerror}")]
     try:
         text, encoding = decode_bytes(data, str(path))
     except InputError as err:
-        problems.append(Problem(str(path), str(err).removeprefix(f"{path}: ") + "; skipped"))
-        return []
+        return [], [Problem(str(path), str(err).removeprefix(f"{path}: ") + "; skipped")]
     kind = SUFFIXES[path.suffix.lower()]
     if kind == "jsonl":
-        return _load_jsonl(path, text, encoding, default_published, problems)
+        return _load_jsonl(path, text, encoding, default_published, problems), problems
     if kind == "html":
         page = extract_html(text)
+        published = _parse_date(page.published)
         return [make_document(
-            path.stem, page.text, path=str(path), title=page.title, published=_parse_date(page.published),
-            published_source="field" if _parse_date(page.published) else None, source=page.source, url=page.url,
+            path.stem, page.text, path=str(path), title=page.title, published=published,
+            published_source="field" if published else None, source=page.source, url=page.url,
             encoding=encoding, default_published=default_published,
-        )]
+        )], problems
     extra: tuple[Span, ...] = ()
     published = None
     title = ""
@@ -169,24 +172,37 @@ def _load_file(path: Path, default_published: dt.date | None, problems: list[Pro
         path.stem, text, path=str(path), title=title, published=published,
         published_source="field" if published else None, encoding=encoding,
         default_published=default_published, extra_chrome=extra,
-    )]
+    )], problems
+
+
+def dedupe_ids(documents: list[Document]) -> tuple[list[Document], list[Problem], set[str]]:
+    """Two documents with one id keep both: the later is renamed ``id~2`` and reported.  Returns the
+    documents, the problems and the new ids (their claims must be made again under the new id)."""
+    problems: list[Problem] = []
+    renamed: set[str] = set()
+    seen: dict[str, str] = {}
+    out: list[Document] = []
+    for document in documents:
+        if document.id in seen:
+            n = 2
+            while f"{document.id}~{n}" in seen:
+                n += 1
+            new_id = f"{document.id}~{n}"
+            problems.append(Problem(document.path, f"document id {document.id!r} also used by {seen[document.id]}; renamed {new_id!r}", document.line))
+            document = replace(document, id=new_id)
+            renamed.add(new_id)
+        seen[document.id] = document.path + (f":{document.line}" if document.line else "")
+        out.append(document)
+    return out, problems, renamed
 
 
 def load_corpus(paths: list[Path], *, default_published: dt.date | None = None) -> tuple[list[Document], list[Problem]]:
-    """Documents from every path, in a stable order, with the problems met on the way.  Two
-    documents with one id keep both: the second is renamed ``id~2`` and reported."""
-    problems: list[Problem] = []
+    """Documents from every path, in a stable order, with the problems met on the way."""
+    files, problems = list_files(paths)
     documents: list[Document] = []
-    seen: dict[str, str] = {}
-    for path in _files(paths, problems):
-        for document in _load_file(path, default_published, problems):
-            if document.id in seen:
-                n = 2
-                while f"{document.id}~{n}" in seen:
-                    n += 1
-                new_id = f"{document.id}~{n}"
-                problems.append(Problem(document.path, f"document id {document.id!r} also used by {seen[document.id]}; renamed {new_id!r}", document.line))
-                document = replace(document, id=new_id)
-            seen[document.id] = document.path + (f":{document.line}" if document.line else "")
-            documents.append(document)
-    return documents, problems
+    for path in files:
+        found, trouble = load_file(path, default_published)
+        documents += found
+        problems += trouble
+    documents, clashes, _ = dedupe_ids(documents)
+    return documents, problems + clashes

@@ -6,17 +6,16 @@ Arabic news arrives in all three.  Windows-1256 maps nearly every byte to someth
 from __future__ import annotations
 
 import codecs
+import re
 
 from workbench.errors import InputError
 
-_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+# C0 controls other than white space, DEL and the C1 range: rare in text, common in mis-decoded bytes.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _looks_like_text(text: str) -> bool:
-    if not text:
-        return True
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in _CONTROL_OK) or 0x7F <= ord(ch) < 0xA0)
-    return controls / len(text) < 0.01
+    return not text or len(_CONTROL.findall(text)) / len(text) < 0.01
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

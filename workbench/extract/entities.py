@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,7 @@ __all__ = ["Entry", "Gazetteer", "TYPES"]
 TYPES = ("person", "organisation", "place", "country")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORD = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _words(text: str) -> list[str]:
@@ -59,7 +62,8 @@ def _word_set(text: str) -> frozenset[str]:
 _OFFICES = _word_set(
     "وزير وزيرة رئيس رئيسة نائب نائبة قائد قائدة مدير مديرة سكرتير سكرتيرة مبعوث مبعوثة ناطق ناطقة متحدث "
     "متحدثة سفير سفيرة مستشار مستشارة محافظ مندوب مندوبة ممثل ممثلة منسق منسقة مفوض مفوضة مساعد زعيم "
-    "زعيمة حاكم قاضي عضو مسؤول مسؤولة وكيل رئيس مرشد أمين ملك ملكة أمير أميرة قائم ولي مفتي مراقب"
+    "زعيمة حاكم قاضي عضو مسؤول مسؤولة وكيل مرشد أمين ملك ملكة أمير أميرة قائم ولي مفتي مراقب عاهل "
+    "سيناتور"
 )
 # Offices that are also given names or common nouns without the article: only "الأمير", "الملك" …
 _OFFICES_NEED_ARTICLE = _word_set("أمين ملك ملكة أمير أميرة قائم مرشد")
@@ -188,13 +192,35 @@ class _Word:
     name_like: bool  # could be a word of a person's name
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int  # offsets into the original text
-    end: int
-    word: _Word
-    raw: str  # the token as written (after folding), for the capitals test
-    gap: int  # what separates it from the previous token
+class _Sentence:
+    """A sentence as parallel lists, one entry per token (sentences make millions of tokens, so no
+    object per token).  Offsets are computed on demand, into the original text."""
+
+    __slots__ = ("text", "words", "gaps", "raws", "size", "_bounds", "_shifts")
+
+    def __init__(self, text: str, raws: list[str], words: list[_Word], gaps: list[int],
+                 bounds: list[int], shifts: list[int]):
+        self.text = text
+        self.raws = raws  # the tokens as written, for the capitals test
+        self.words = words
+        self.size = len(words)
+        self.gaps = gaps  # what separates each token from the one before
+        self._bounds = bounds  # running lengths of gap, token, gap, token … in the mark-free text
+        self._shifts = shifts  # where each dropped mark sat in the mark-free text
+
+    def start(self, i: int, skip: int = 0) -> int:
+        """Where token ``i`` starts, or the part of it after ``skip`` clitic letters."""
+        at = self._bounds[2 * i] + skip
+        return at + bisect_right(self._shifts, at) if self._shifts else at
+
+    def end(self, i: int) -> int:
+        at = self._bounds[2 * i + 1]
+        if not self._shifts:
+            return at
+        at += bisect_right(self._shifts, at - 1)
+        while at < len(self.text) and unicodedata.category(self.text[at]) == "Mn":
+            at += 1  # a vowel mark on the last letter belongs to the word
+        return at
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +373,8 @@ class Gazetteer:
         for aliases in self._first.values():
             aliases.sort(key=lambda a: -a.size)
         self._reorder_sizes = sorted({len(k) for k in self._reorder}, reverse=True)
-        self._reorder_words = {_split_article(w)[0] for k in self._reorder for w in k}
+        self._reorder_keys = {w for k in self._reorder for w in k}
+        self._reorder_words = {_split_article(w)[0] for w in self._reorder_keys}
         self._vocabulary = frozenset(vocabulary)
         self._deletions: dict[str, set[str]] = {}
         for word in vocabulary:
@@ -450,18 +477,18 @@ class Gazetteer:
     def find(self, text: str, *, base: int = 0) -> list[EntityMention]:
         """Entity mentions in one sentence, in text order, with offsets ``base + index into text``."""
         tokens = self._tokens(text)
-        if not tokens:
+        if not tokens.size:
             return []
         matches = self._match(tokens)
-        covered = [False] * len(tokens)  # tokens inside a mention of a non-person (complement of a title)
-        taken = [False] * len(tokens)  # tokens inside any mention
+        covered = [False] * tokens.size  # tokens inside a mention of a non-person (complement of a title)
+        taken = [False] * tokens.size  # tokens inside any mention
         for m in matches:
             for i in range(m.first, m.last + 1):
                 taken[i] = True
                 covered[i] = self._entries[m.entity].type != "person"
         people: dict[int, tuple[int, str | None]] = {}  # first token -> (last token, title) of unknown people
-        for i, token in enumerate(tokens):
-            if token.word.head and not taken[i]:
+        for i, word in enumerate(tokens.words):
+            if word.head and not taken[i]:
                 found = self._unlisted_person(text, tokens, i, covered, taken)
                 if found is not None:
                     first, last, title = found
@@ -471,46 +498,41 @@ class Gazetteer:
         mentions = []
         for m in matches:
             entry = self._entries[m.entity]
-            start = tokens[m.first].start + m.skip
-            end = tokens[m.last].end
+            start = tokens.start(m.first, m.skip)
+            end = tokens.end(m.last)
             title = None
             if entry.type == "person":
                 title = self._title_of(text, tokens, m.first, m.last, covered, taken, m.skip)
             mentions.append(EntityMention(text[start:end], base + start, base + end, entry.id, entry.type,
                                           title, entry.name, m.exact))
         for first, (last, title) in people.items():
-            start, end = tokens[first].start, tokens[last].end
+            start, end = tokens.start(first), tokens.end(last)
             surface = " ".join(text[start:end].split())
             mentions.append(EntityMention(text[start:end], base + start, base + end,
                                           f"person:{normalise(surface)}", "person", title, surface, True))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _tokens(self, text: str) -> list[_Token]:
-        """Tokens with offsets into ``text``.  Text without diacritics or tatweel (nearly all news) is
-        tokenised as it is and each distinct token folded once; otherwise through :func:`offset_map`."""
-        if _MARKS.search(text) is None:
-            source, where = text, None
-        else:
-            source, where = offset_map(text)
-        tokens: list[_Token] = []
-        previous = 0
-        for m in _WORD.finditer(source):
-            raw = m.group()
-            word = self._cache.get(raw)
-            if word is None:
-                if len(self._cache) > 200_000:  # bounded: a long run sees an open-ended vocabulary
-                    self._cache.clear()
-                word = self._cache[raw] = self._analyse(fold(raw).lower())
-            start, end = m.span()
-            gap = _gap_kind(source[previous:start]) if tokens else _SPACE
-            previous = end
-            if where is not None:
-                start, end = where[start], where[end - 1] + 1
-                while end < len(text) and unicodedata.category(text[end]) == "Mn":
-                    end += 1
-            tokens.append(_Token(start, end, word, fold(raw), gap))
-        return tokens
+    def _tokens(self, text: str) -> _Sentence:
+        """Split a sentence into tokens.  Marks (diacritics, tatweel, bidi controls) are dropped first
+        so that they never split a word; each distinct token is folded and analysed once."""
+        marks = [m.start() for m in _MARKS.finditer(text)]
+        source = _MARKS.sub("", text) if marks else text
+        parts = _SPLIT.split(source)  # gap, token, gap, token, …, gap
+        raws = parts[1::2]
+        cache = self._cache
+        if len(cache) > 200_000:  # bounded: a long run sees an open-ended vocabulary
+            cache.clear()
+        words = [cache.get(raw) or self._remember(raw) for raw in raws]
+        gaps = [_SPACE if gap == " " else _gap_kind(gap) for gap in parts[0:-1:2]]
+        if gaps:
+            gaps[0] = _SPACE
+        return _Sentence(text, raws, words, gaps, list(accumulate(map(len, parts))),
+                         [at - n for n, at in enumerate(marks)])
+
+    def _remember(self, raw: str) -> _Word:
+        word = self._cache[raw] = self._analyse(fold(raw).lower())
+        return word
 
     def _analyse(self, key: str) -> _Word:
         readings = _readings(key)
@@ -592,42 +614,35 @@ class Gazetteer:
             return None
         return _ARTICLE + fixed if article else fixed
 
-    def _match(self, tokens: list[_Token]) -> list[_Match]:
+    def _match(self, tokens: _Sentence) -> list[_Match]:
         """Leftmost-longest matching; at equal length an exact match beats a fuzzy one."""
         found: list[_Match] = []
-        count = len(tokens)
+        count = tokens.size
         i = 0
         while i < count:
-            word = tokens[i].word
+            word = tokens.words[i]
+            if not word.hits and not word.reorder:
+                i += 1
+                continue
             best: tuple[int, bool, int] | None = None  # (size, exact, -skip)
             best_match: _Match | None = None
             for reading, aliases in word.hits:
                 for alias in aliases:
                     if best and alias.size < best[0]:
                         break
-                    if alias.caps and not tokens[i].raw.isupper():
+                    if alias.caps and not tokens.raws[i].isupper():
                         continue
-                    exact = not reading.fuzzy
-                    if not self._rest_matches(tokens, i, alias.rest, exact):
+                    fixes = self._rest_fixes(tokens, i, alias.rest, 1 if reading.fuzzy else 0)
+                    if fixes is None:
                         continue
-                    exact = exact and all(tokens[i + 1 + k].word.key == t for k, t in enumerate(alias.rest))
-                    score = (alias.size, exact, -reading.skip)
+                    score = (alias.size, fixes == 0, -reading.skip)
                     if best is None or score > best:
                         best = score
-                        best_match = _Match(i, i + alias.size - 1, alias.entity, reading.skip, exact)
-            for reading in word.reorder:
-                for size in self._reorder_sizes:
-                    if (best and size <= best[0]) or i + size > count:
-                        continue
-                    window = tokens[i + 1:i + size]
-                    if any(t.gap > _DASH for t in window):
-                        continue
-                    first = _ARTICLE + reading.bare if reading.article else reading.bare
-                    key = tuple(sorted([first, *(t.word.key for t in window)]))
-                    aliases = self._reorder.get(key)
-                    if aliases:
-                        best = (size, False, -reading.skip)
-                        best_match = _Match(i, i + size - 1, aliases[0].entity, reading.skip, False)
+                        best_match = _Match(i, i + alias.size - 1, alias.entity, reading.skip, fixes == 0)
+            if word.reorder:
+                reordered = self._reordered(tokens, i, word, best[0] if best else 0)
+                if reordered:
+                    best_match = reordered
             if best_match is None or self._is_adjective(tokens, best_match):
                 i += 1
                 continue
@@ -635,57 +650,74 @@ class Gazetteer:
             i = best_match.last + 1
         return found
 
-    def _is_adjective(self, tokens: list[_Token], match: _Match) -> bool:
+    def _reordered(self, tokens: _Sentence, i: int, word: _Word, longer_than: int) -> _Match | None:
+        """The words of a multi-word name in another order, starting at token ``i``."""
+        run = 1  # how many tokens from i on could belong to a reorderable alias
+        while (i + run < tokens.size and tokens.gaps[i + run] <= _DASH
+               and tokens.words[i + run].key in self._reorder_keys):
+            run += 1
+        for size in self._reorder_sizes:
+            if size > run or size <= longer_than:
+                continue
+            rest = [w.key for w in tokens.words[i + 1:i + size]]
+            for reading in word.reorder:
+                first = _ARTICLE + reading.bare if reading.article else reading.bare
+                aliases = self._reorder.get(tuple(sorted([first, *rest])))
+                if aliases:
+                    return _Match(i, i + size - 1, aliases[0].entity, reading.skip, False)
+        return None
+
+    def _is_adjective(self, tokens: _Sentence, match: _Match) -> bool:
         """A one-word place name ending in ة right after an indefinite feminine noun is the adjective
         that agrees with it: منظمة سورية is "a Syrian organisation", not Syria."""
-        if match.first != match.last or match.skip or match.first == 0 or tokens[match.first].gap != _SPACE:
+        if match.first != match.last or match.skip or match.first == 0 or tokens.gaps[match.first] != _SPACE:
             return False
-        word, before = tokens[match.first].word, tokens[match.first - 1].word
+        word, before = tokens.words[match.first], tokens.words[match.first - 1]
         return (word.key.endswith("ه") and not word.definite and self._entries[match.entity].type != "person"
                 and not before.definite and not before.function
                 and (before.key.endswith("ه") or before.key.endswith("ات")))
 
     @staticmethod
-    def _rest_matches(tokens: list[_Token], i: int, rest: tuple[str, ...], exact_so_far: bool) -> bool:
-        """The alias words after the first follow token ``i``, with at most one misspelt word in all."""
-        if i + len(rest) >= len(tokens):
-            return False
-        fixes = 0 if exact_so_far else 1
-        for k, expected in enumerate(rest):
-            token = tokens[i + 1 + k]
-            if token.gap > _DASH:
-                return False
-            if token.word.key == expected:
+    def _rest_fixes(tokens: _Sentence, i: int, rest: tuple[str, ...], fixes: int) -> int | None:
+        """How many misspelt words it takes for the alias words after the first to follow token ``i``
+        (at most one in all), or None when they do not follow."""
+        if i + len(rest) >= tokens.size:
+            return None
+        for k, expected in enumerate(rest, i + 1):
+            if tokens.gaps[k] > _DASH:
+                return None
+            word = tokens.words[k]
+            if word.key == expected:
                 continue
-            if token.word.fixed == expected and fixes == 0:
+            if word.fixed == expected and fixes == 0:
                 fixes = 1
                 continue
-            return False
-        return True
+            return None
+        return fixes
 
     # -- titles and unlisted people --
 
-    def _head_at(self, tokens: list[_Token], i: int) -> _Head | None:
-        head = tokens[i].word.head
+    def _head_at(self, tokens: _Sentence, i: int) -> _Head | None:
+        head = tokens.words[i].head
         if head is None:
             return None
-        if head.needs_next and (i + 1 >= len(tokens) or tokens[i + 1].word.key != head.needs_next):
+        if head.needs_next and (i + 1 >= tokens.size or tokens.words[i + 1].key != head.needs_next):
             return None
         return head
 
-    def _title_text(self, text: str, tokens: list[_Token], first: int, last: int, head: _Head) -> str:
-        start = tokens[first].start + head.reading.skip
-        phrase = " ".join(text[start:tokens[last].end].split())
+    def _title_text(self, text: str, tokens: _Sentence, first: int, last: int, head: _Head) -> str:
+        start = tokens.start(first, head.reading.skip)
+        phrase = " ".join(text[start:tokens.end(last)].split())
         return "ا" + phrase if head.reading.elided else phrase
 
-    def _title_before(self, tokens: list[_Token], p: int, covered: list[bool],
+    def _title_before(self, tokens: _Sentence, p: int, covered: list[bool],
                       taken: list[bool]) -> tuple[int, int, _Head] | None:
         """The title right before the name at token ``p``: walk back over the complement to a head.
         An office wins over a rank between it and the name (وزير الدفاع السوري اللواء …)."""
         rank: tuple[int, _Head] | None = None
         j = p - 1
         while j >= 0 and p - j <= 12:
-            gap = tokens[j + 1].gap
+            gap = tokens.gaps[j + 1]
             if not (gap <= _DASH or (gap == _COMMA and j + 1 == p)):
                 break
             if taken[j] and not covered[j]:
@@ -693,50 +725,50 @@ class Gazetteer:
             head = self._head_at(tokens, j)
             if head and head.kind == "office":
                 first = j
-                while (first > 0 and tokens[first].gap == _SPACE and not tokens[first - 1].word.definite
+                while (first > 0 and tokens.gaps[first] == _SPACE and not tokens.words[first - 1].definite
                        and (earlier := self._head_at(tokens, first - 1)) and earlier.kind == "office"):
                     first -= 1  # نائب وزير، مساعد وزير
                     head = earlier
                 last = (rank[0] - 1) if rank else p - 1
-                while last > j and tokens[last].word.key in _PREPOSITIONS:
+                while last > j and tokens.words[last].key in _PREPOSITIONS:
                     last -= 1
                 return first, last, head
             if head and head.kind == "rank":
                 if rank is None or rank[0] == j + 1 or j + 1 == p:
                     rank = (j, head)
-            elif not (tokens[j].word.definite or tokens[j].word.linker or covered[j]):
+            elif not (tokens.words[j].definite or tokens.words[j].linker or covered[j]):
                 break
             j -= 1
         if rank and rank[0] == p - 1:
             return rank[0], p - 1, rank[1]
         return None
 
-    def _title_after(self, tokens: list[_Token], q: int, covered: list[bool],
+    def _title_after(self, tokens: _Sentence, q: int, covered: list[bool],
                      taken: list[bool]) -> tuple[int, int, _Head] | None:
         """A title in apposition after the name ending at token ``q``: "…، وزير الدفاع في الحكومة السورية،"."""
         k = q + 1
-        if k >= len(tokens) or tokens[k].gap != _COMMA or taken[k]:
+        if k >= tokens.size or tokens.gaps[k] != _COMMA or taken[k]:
             return None
         head = self._head_at(tokens, k)
         if head is None or head.kind != "office" or head.reading.skip:
             return None
         last = k + (1 if head.needs_next else 0)
         i = last + 1
-        while i < len(tokens) and tokens[i].gap <= _DASH and not (taken[i] and not covered[i]):
-            word = tokens[i].word
+        while i < tokens.size and tokens.gaps[i] <= _DASH and not (taken[i] and not covered[i]):
+            word = tokens.words[i]
             if not (word.definite or word.linker or covered[i]):
                 break
             last = i
             i += 1
-        while last > k and tokens[last].word.key in _PREPOSITIONS:
+        while last > k and tokens.words[last].key in _PREPOSITIONS:
             last -= 1
         if last == k:
             return None
-        if i < len(tokens) and tokens[i].gap == _SPACE and (taken[i] or tokens[i].word.given):
+        if i < tokens.size and tokens.gaps[i] == _SPACE and (taken[i] or tokens.words[i].given):
             return None  # the title of the next person, not this one's
         return k, last, head
 
-    def _title_of(self, text: str, tokens: list[_Token], first: int, last: int, covered: list[bool],
+    def _title_of(self, text: str, tokens: _Sentence, first: int, last: int, covered: list[bool],
                   taken: list[bool], skip: int) -> str | None:
         before = self._title_before(tokens, first, covered, taken) if skip == 0 else None
         if before and before[2].kind == "office":
@@ -745,7 +777,7 @@ class Gazetteer:
         chosen = after or before
         return self._title_text(text, tokens, *chosen) if chosen else None
 
-    def _unlisted_person(self, text: str, tokens: list[_Token], h: int, covered: list[bool],
+    def _unlisted_person(self, text: str, tokens: _Sentence, h: int, covered: list[bool],
                          taken: list[bool]) -> tuple[int, int, str | None] | None:
         """A head, its complement, then a name nobody listed: a given name and one or two more words."""
         head = self._head_at(tokens, h)
@@ -754,8 +786,8 @@ class Gazetteer:
         title_end = h + (1 if head.needs_next else 0)
         i = title_end + 1
         office = head if head.kind == "office" else None
-        while i < len(tokens) and tokens[i].gap <= _DASH and not (taken[i] and not covered[i]):
-            word = tokens[i].word
+        while i < tokens.size and tokens.gaps[i] <= _DASH and not (taken[i] and not covered[i]):
+            word = tokens.words[i]
             inner = self._head_at(tokens, i)
             if inner and inner.kind == "rank":
                 i += 1
@@ -764,12 +796,12 @@ class Gazetteer:
                 break
             title_end = i
             i += 1
-        if i >= len(tokens) or tokens[i].gap not in (_SPACE, _COMMA):
+        if i >= tokens.size or tokens.gaps[i] not in (_SPACE, _COMMA):
             return None
         last = self._name_end(tokens, i, taken)
         if last is None:
             return None
-        while title_end > h and tokens[title_end].word.key in _PREPOSITIONS:
+        while title_end > h and tokens.words[title_end].key in _PREPOSITIONS:
             title_end -= 1
         if office is None:
             after = self._title_after(tokens, last, covered, taken)
@@ -778,20 +810,19 @@ class Gazetteer:
         return i, last, self._title_text(text, tokens, h, title_end if office else h, head)
 
     @staticmethod
-    def _name_end(tokens: list[_Token], i: int, taken: list[bool]) -> int | None:
+    def _name_end(tokens: _Sentence, i: int, taken: list[bool]) -> int | None:
         """The last token of a person's name starting at ``i``: a known given name (or عبد/أبو + a word),
         then up to two more name words; a word with the article ends the name (الشيباني)."""
-        first = tokens[i].word
+        first = tokens.words[i]
         if not (first.given or first.particle):
             return None
         words, j, last = 0, i, None
-        while j < len(tokens) and words < 3:
-            token = tokens[j]
-            if (j > i and token.gap != _SPACE) or taken[j]:
+        while j < tokens.size and words < 3:
+            if (j > i and tokens.gaps[j] != _SPACE) or taken[j]:
                 break
-            word = token.word
-            if word.particle and j + 1 < len(tokens) and tokens[j + 1].gap == _SPACE \
-                    and tokens[j + 1].word.name_like and not taken[j + 1]:
+            word = tokens.words[j]
+            if word.particle and j + 1 < tokens.size and tokens.gaps[j + 1] == _SPACE \
+                    and tokens.words[j + 1].name_like and not taken[j + 1]:
                 words, last, j = words + 1, j + 1, j + 2  # عبد الله: the article here is the name's own
                 continue
             if not word.name_like or (j == i and not word.given):

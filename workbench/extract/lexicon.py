@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 
-from workbench.text import _MARKS, fold
+from workbench.text import MARKS, fold
 
 
 def _folded(words: Mapping[str, int]) -> dict[str, int]:
@@ -204,12 +204,12 @@ class MatchView:
     def __init__(self, original: str) -> None:
         folded = fold(original)
         self._length = len(original)
-        marks = [m.start() for m in _MARKS.finditer(folded)]
+        marks = [m.start() for m in MARKS.finditer(folded)]
         if not marks:
             self.text = folded
             self._shifts: list[int] = []
             return
-        self.text = _MARKS.sub("", folded)
+        self.text = MARKS.sub("", folded)
         # The i-th mark sits, in the stripped text, just before index marks[i] - i.
         self._shifts = [p - i for i, p in enumerate(marks)]
 

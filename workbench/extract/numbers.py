@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from workbench.extract import lexicon as lx
 from workbench.extract.lexicon import MatchView, trie_pattern
 from workbench.model import NumberMention
-from workbench.text import _MARKS
+from workbench.text import MARKS
 
 # Every number word form -> (kind, value, base).  ``base`` is what a multiplier multiplies by when a
 # number precedes it ("ثلاثة آلاف"); a dual ("ألفين") alone is worth its value.
@@ -268,4 +268,4 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
 
 def _original(text: str, view: MatchView, s: int, e: int) -> str:
     """The original spelling of a view span, without its diacritics."""
-    return _MARKS.sub("", text[view.start(s):view.end(e)])
+    return MARKS.sub("", text[view.start(s):view.end(e)])

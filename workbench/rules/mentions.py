@@ -162,6 +162,13 @@ def covers(fine: DateMention, coarse: DateMention) -> bool:
     return _ORDER[fine.granularity] >= _ORDER[coarse.granularity] and dates_agree(fine, coarse)
 
 
+def parts_differing(a: DateMention, b: DateMention) -> int:
+    """How many of year, month and day differ, at the coarser granularity of the two."""
+    level = coarser(a.granularity, b.granularity)
+    left, right = truncate(a.value, level).split("-"), truncate(b.value, level).split("-")
+    return sum(x != y for x, y in zip(left, right))
+
+
 def gap_days(a: DateMention, b: DateMention) -> int | None:
     da, db = first_day(a), first_day(b)
     return None if da is None or db is None else abs((da - db).days)
@@ -171,7 +178,7 @@ def gap_days(a: DateMention, b: DateMention) -> int | None:
 
 def counts_others(claim: Claim, number: NumberMention) -> bool:
     """"89 دولة أخرى" / "89 other states": the subject is one more than the number."""
-    return any(w in OTHERS for w in raw_words_after(claim, number.end, 3))
+    return any(w in OTHERS for w in raw_words_after(claim, number.end, 2))
 
 
 def is_hedged(claim: Claim, number: NumberMention) -> bool:

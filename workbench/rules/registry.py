@@ -1,6 +1,6 @@
 """The registry of rule kinds, by name.
 
-A built-in kind is one module in ``workbench/rules/kinds/`` whose ``KIND`` is listed here.  A kind from
+A built-in kind is one module in ``workbench/rules/builtin/`` whose ``KIND`` is listed here.  A kind from
 another package is one entry point in the ``workbench.rule_kinds`` group whose object is a
 :class:`~workbench.rules.base.Kind`; a rule file then names it in ``extends``.
 """
@@ -26,7 +26,7 @@ def kinds() -> dict[str, Kind]:
     """Every known kind by name: the built-ins, then those other packages register."""
     found: dict[str, Kind] = {}
     for module in BUILTIN_MODULES:
-        kind = importlib.import_module(f"workbench.rules.kinds.{module}").KIND
+        kind = importlib.import_module(f"workbench.rules.builtin.{module}").KIND
         found[kind.name] = kind
     for point in entry_points(group=ENTRY_POINT_GROUP):
         kind = point.load()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,37 +58,44 @@ class VerdictStore:
                               poll_interval=0.002)
         self._state = State(str(self.path))
         self._state_loads = -1  # the storage load the state was replayed from
+        self._threads = threading.RLock()  # the TUI reads from workers while its main thread may write
 
     # -- reads ----------------------------------------------------------------------------------------
 
     def verdicts(self) -> dict[str, Verdict]:
-        return dict(self._current().verdicts)
+        with self._threads:
+            return dict(self._current().verdicts)
 
     def verdict(self, target: str) -> Verdict | None:
-        return self._current().verdicts.get(target)
+        with self._threads:
+            return self._current().verdicts.get(target)
 
     def judgements(self) -> dict[frozenset[str], str]:
-        return dict(self._current().judgements)
+        with self._threads:
+            return dict(self._current().judgements)
 
     def reviews(self) -> dict[str, Review]:
-        return dict(self._current().reviews)
+        with self._threads:
+            return dict(self._current().reviews)
 
     def history(self, target: str) -> list[Record]:
         """Every record about ``target`` (its verdicts, reviews, pair judgements and their undos), oldest first."""
-        self._current()
         entry = Query()
-        found = self._table.search((entry.target == target) | (entry.other == target))
+        with self._threads:
+            self._current()
+            found = self._table.search((entry.target == target) | (entry.other == target))
         return sorted((Record.from_stored(doc.doc_id, doc) for doc in found), key=lambda r: r.id)
 
     def record(self, record_id: int) -> Record | None:
-        self._current()
-        stored = self._table.get(doc_id=record_id)
+        with self._threads:
+            self._current()
+            stored = self._table.get(doc_id=record_id)
         return Record.from_stored(record_id, stored) if stored is not None else None
 
     def orphaned(self, known_claim_ids: Iterable[str]) -> list[Verdict]:
         """Claim verdicts whose claim is no longer in the corpus (its document was edited or removed)."""
         known = set(known_claim_ids)
-        return [v for v in self._current().verdicts.values() if v.kind == "claim" and v.target not in known]
+        return [v for v in self.verdicts().values() if v.kind == "claim" and v.target not in known]
 
     def changed_since_last_read(self) -> bool:
         """Whether another session has written since this store last read (one ``stat``; for the TUI)."""
@@ -166,7 +174,7 @@ class VerdictStore:
 
     def _current(self) -> State:
         """The state replayed from the file as it is now (re-read only if it changed on disk)."""
-        with _collector_paused():
+        with self._threads, _collector_paused():
             tables = self._storage.read() or {}
             if self._storage.loads != self._state_loads:
                 self._table.clear_cache()  # TinyDB's query cache describes the old file
@@ -177,21 +185,24 @@ class VerdictStore:
 
     @contextmanager
     def _writing(self) -> Iterator[State]:
+        """Hold the inter-process lock, clear what a killed writer left, and yield the state re-read from
+        the file as it is now: a write always extends the newest history."""
         if not self.path.parent.is_dir():
             raise StoreError(f"{self.path}: cannot create the verdict database: "
                              f"folder {self.path.parent} does not exist")
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreError(f"{self.path}: another session has held the lock ({self._lock.lock_file}) for "
-                             f"{LOCK_TIMEOUT:.0f} s; try again") from None
-        except OSError as err:
-            raise StoreError(f"{self.path}: cannot lock the verdict database: {err.strerror or err}") from None
-        try:
-            self._storage.remove_stale_temporaries()
-            yield self._current()
-        finally:
-            self._lock.release()
+        with self._threads:
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise StoreError(f"{self.path}: another session has held the lock ({self._lock.lock_file}) "
+                                 f"for {LOCK_TIMEOUT:.0f} s; try again") from None
+            except OSError as err:
+                raise StoreError(f"{self.path}: cannot lock the verdict database: {err.strerror or err}") from None
+            try:
+                self._storage.remove_stale_temporaries()
+                yield self._current()
+            finally:
+                self._lock.release()
 
     def _append(self, state: State, record: dict[str, Any]) -> None:
         """Add one record under the lock and extend the state with it (no full replay)."""

@@ -230,12 +230,15 @@ class TimelinePoint:
 
 
 def timeline_subjects(workspace: Workspace) -> list[TimelineSubject]:
-    """Facts (clusters whose claims carry dates) first, then entities that appear with dates."""
-    subjects = []
+    """Facts (clusters whose claims carry dates), most disputed first, then entities that appear with dates."""
+    facts = []
     for cluster in workspace.analysis.clusters:
         claims = [workspace.claims[c] for c in cluster.claims if c in workspace.claims]
-        if any(c.dates for c in claims):
-            subjects.append(TimelineSubject("fact", cluster.id, workspace.title_of(claims[0], 50)))
+        values = {d.value for c in claims for d in c.dates}
+        if values:
+            facts.append((len(values), len(cluster.docs), TimelineSubject("fact", cluster.id, workspace.title_of(claims[0], 50))))
+    # Facts whose documents claim the most different dates first: that is where a timeline helps.
+    subjects = [subject for _, _, subject in sorted(facts, key=lambda f: (-f[0], -f[1]))]
     names: dict[str, str] = {}
     for claim in workspace.analysis.claims:
         if claim.dates:

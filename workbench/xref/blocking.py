@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from workbench.xref.scoring import KeyWeights
 from workbench.xref.profile import Profile
 
-MIN_OVERLAP = 0.15
+MIN_OVERLAP = float(__import__("os").environ.get("MO", "0.15"))
 
 
 def default_max_block(count: int) -> int:
@@ -36,41 +36,49 @@ def candidate_pairs(
     """Pairs ``(i, j)``, ``i < j``, of profile indices that share enough rare keys to be worth scoring.
 
     Each pair is yielded once, and only if the keys they share weigh at least ``min_overlap`` of the
-    lighter claim's keys (checked exactly, after the lookup)."""
+    lighter claim's keys (checked exactly, after the lookup).  Pairs come grouped by ``j``."""
     cap = max_block if max_block is not None else default_max_block(len(profiles))
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):
+    df: dict[str, int] = defaultdict(int)
+    for p in profiles:
         for key in p.keys:
-            index[key].append(i)
-    weight_of = {key: weights.weight(key) for key in index}
+            df[key] += 1
+    weight = weights.weight
     totals = [weights.profile_weight(p.keys) for p in profiles]
-    lookups = [_prefix(p, totals[i], index, weight_of, min_overlap, cap) for i, p in enumerate(profiles)]
+    # Claims seen so far, under all their keys and under their prefix keys.  Each claim looks up
+    # its prefix among all keys of earlier claims, and all its keys among their prefixes, so a pair
+    # is found once, by its later claim, whichever side's prefix holds the shared key.
+    full: dict[str, list[int]] = defaultdict(list)
+    prefixes: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
+        prefix = _prefix(p, totals[i], df, weight, min_overlap, cap)
         seen: set[int] = set()
-        for key in lookups[i]:
-            seen.update(index[key])
-        seen.discard(i)
+        for key in prefix:
+            seen.update(full[key])
+        for key in p.keys:
+            if df[key] <= cap:
+                seen.update(prefixes[key])
         for j in sorted(seen):
-            if j < i and not lookups[j].isdisjoint(p.keys):
-                continue  # j's own lookup reached i: already yielded
-            other = profiles[j]
-            shared = sum(weight_of[k] for k in p.keys & other.keys)
+            shared = weights.total_weight(p.keys & profiles[j].keys)
             if shared >= min_overlap * min(totals[i], totals[j]):
-                yield (i, j) if i < j else (j, i)
+                yield j, i
+        for key in p.keys:
+            if df[key] <= cap:
+                full[key].append(i)
+        for key in prefix:
+            prefixes[key].append(i)
 
 
 def _prefix(
-    p: Profile, total: float, index: dict[str, list[int]], weight_of: dict[str, float],
-    min_overlap: float, cap: int,
-) -> frozenset[str]:
+    p: Profile, total: float, df: Mapping[str, int], weight: Callable[[str], float], min_overlap: float, cap: int,
+) -> list[str]:
     """The rarest keys of ``p`` whose blocks are small enough to look up, until what is left out
     weighs less than ``min_overlap`` of the total."""
     chosen = []
     remaining = total
-    for key in sorted(p.keys, key=lambda k: (len(index[k]), k)):
+    for key in sorted(p.keys, key=lambda k: (df[k], k)):
         if remaining < min_overlap * total:
             break
-        remaining -= weight_of[key]
-        if len(index[key]) <= cap:
+        remaining -= weight(key)
+        if df[key] <= cap:
             chosen.append(key)
-    return frozenset(chosen)
+    return chosen

@@ -6,6 +6,7 @@ Written in ordinary Arabic spelling; every list is folded with :func:`workbench.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.text import normalise, strip_clitics
 
@@ -61,6 +62,7 @@ def stem(token: str) -> str:
 _PROCLITICS = re.compile(r"^[وف]?[بلك]")
 
 
+@lru_cache(maxsize=1 << 20)
 def word_stem(token: str) -> str:
     """The matching form of one normalised token: article and clitics off, then one ending off.
     Beyond :func:`strip_clitics` (which needs the article), a leading و/ف and ب/ل/ك come off when
@@ -99,6 +101,7 @@ def _event_kinds(text: str) -> dict[str, str]:
 EVENT_KINDS: dict[str, str] = _event_kinds(EVENT_KINDS_TEXT)
 
 
+@lru_cache(maxsize=1 << 20)
 def event_kind(token: str) -> str | None:
     """The event kind a normalised token names, if any, looking through a leading clitic (كعضو) and
     the alif of an accusative ending (اجتماعاً)."""

@@ -168,6 +168,19 @@ class FindingScreen(DetailScreen):
                     yield ClaimCard(claim, workspace.documents.get(claim.doc), values, reorder=self.app.reorder)
         yield from self.compose_chrome()
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.size_cards()
+
+    def on_resize(self) -> None:
+        self.size_cards()
+
+    def size_cards(self) -> None:
+        """Share the width between the cards; past two or three, scroll sideways (h/l or tab)."""
+        cards = list(self.query(ClaimCard))
+        for card in cards:
+            card.styles.width = max(32, self.size.width // max(1, len(cards)))
+
     def action_verdict(self) -> None:
         self.app.open_verdict_for_finding(self.app.workspace.findings.get(self.finding.id, self.finding))
 

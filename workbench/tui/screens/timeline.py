@@ -63,7 +63,7 @@ class TimelineScreen(WorkbenchScreen):
         options.clear_options()
         options.add_options([
             Option(Text.assemble((KIND_MARK[s.kind], "dim"), " ",
-                                 one_line(Text(clean(s.label)), 20, reorder=self.app.reorder), no_wrap=True))
+                                 one_line(Text(clean(s.label)), 18, reorder=self.app.reorder), no_wrap=True))
             for s in self.shown
         ])
         index = next((i for i, s in enumerate(self.shown) if s.id == self.wanted), 0)

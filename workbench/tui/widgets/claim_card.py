@@ -13,9 +13,9 @@ from workbench.tui.widgets.highlight import claim_text, describe, in_conflict, m
 
 
 def claim_header(claim: Claim, document: Document | None) -> Text:
-    published = document.published.isoformat() if document and document.published else "date unknown"
-    source = clean(document.source) if document and document.source else "source unknown"
-    return Text.assemble((clean(claim.doc), "bold"), "\n", f"published {published}\n", f"source {source}",
+    published = document.published.isoformat() if document and document.published else "unknown"
+    source = clean(document.source) if document and document.source else "unknown"
+    return Text.assemble((clean(claim.doc), "bold"), "\n", f"published: {published}\n", f"source: {source}",
                          no_wrap=True, overflow="ellipsis")
 
 

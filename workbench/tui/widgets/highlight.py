@@ -44,7 +44,11 @@ def mentions(claim: Claim) -> list[Mention]:
 
 
 def finding_values(finding: Finding) -> set[str]:
-    """Every scalar in a finding's values, as text: the values the rule found in conflict."""
+    """The texts and values a finding is about.  Rules list them under ``items`` (each with the claim,
+    the mention's text and its value); without that list, every scalar of the finding's values counts."""
+    items = finding.values.get("items")
+    if isinstance(items, list) and all(isinstance(i, dict) for i in items):
+        return {str(i[key]) for i in items for key in ("mention", "value") if i.get(key) is not None}
     found: set[str] = set()
 
     def walk(value: Any) -> None:

@@ -4,8 +4,12 @@ Which date in a claim is the event's?  A claim may also carry the publication li
 date of an earlier event ("after the fall of Assad on 8 December").  Two dates are compared only when
 they are about the same thing: each is the one date of its claim that is not background, or the words
 around them overlap ("اتفاق 10 مارس" / "اتفاق العاشر من آذار").  A date the other claim accounts for
-(the same day, or a finer date inside the same month) never conflicts.  Dates further apart than
-``max_gap_days`` are taken to be different occurrences (an anniversary, last year's meeting).
+(the same day, or a finer date inside the same month) never conflicts.
+
+A misreported date usually gets one part wrong (the day, the month or the year) or slips by a few
+days; two dates that differ in more than one part and lie more than ``near_days`` apart are taken to
+be different events that the cluster happens to share (the announcement and a later meeting about the
+same accession), and so are dates more than ``max_gap_days`` apart.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     coarser, context as words_around, covers, dated_mentions, dates_agree, gap_days, is_background, overlap,
+    parts_differing,
 )
-from workbench.rules.kinds.common import conflict_hit
+from workbench.rules.builtin.common import conflict_hit
 
 OPTIONS = {
     "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
+    "near_days": Option(int, 7, "dates this close may differ in every part (30 March / 2 April)"),
     "hijri_tolerance_days": Option(int, 1, "a Hijri date may differ by this many days (moon sighting)"),
     "granularities": Option(list, ["day", "month", "year"], "the granularities at which dates may conflict",
                             choices=("day", "month", "year"), item_type=str),
@@ -47,6 +53,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue
             gap = gap_days(x, y)
             if gap is not None and gap > options["max_gap_days"]:
+                continue
+            if parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]):
                 continue
             found.append((x, y))
     return found

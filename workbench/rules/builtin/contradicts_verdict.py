@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
-from workbench.rules.kinds.number_conflict import read as read_number
+from workbench.rules.builtin.number_conflict import read as read_number
 from workbench.rules.mentions import covers, dated_mentions, excerpt, gap_days
 from workbench.text import normalise
 

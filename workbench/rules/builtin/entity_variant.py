@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from workbench.model import Claim
+from workbench.model import Claim, EntityMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import STOPWORDS, excerpt
 from workbench.text import normalise, strip_clitics
@@ -28,27 +28,33 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _fuzzy(rule: Rule, context: RuleContext) -> Iterator[Hit]:
+    """One hit per document and entity written in a way the gazetteer matched only fuzzily."""
     usual: dict[str, Counter[str]] = {}
-    variants: dict[tuple[str, str, str], list[tuple[Claim, str]]] = {}
+    variants: dict[tuple[str, str], list[tuple[Claim, EntityMention]]] = {}
     for claim in context.claims.values():
         for entity in claim.entities:
             if entity.exact:
                 usual.setdefault(entity.id, Counter())[entity.text] += 1
             else:
-                variants.setdefault((claim.doc, entity.id, normalise(entity.text)), []).append((claim, entity))
-    for (doc, entity_id, _), found in variants.items():
+                variants.setdefault((claim.doc, entity.id), []).append((claim, entity))
+    for (doc, entity_id), found in variants.items():
         entity = found[0][1]
         common = [text for text, _ in usual.get(entity_id, Counter()).most_common(3)]
         name = entity.name or (common[0] if common else entity_id)
+        spellings = list(dict.fromkeys(e.text for _, e in found))
         yield Hit(
-            claims=tuple(c.id for c, _ in found),
+            claims=tuple(dict.fromkeys(c.id for c, _ in found)),
             values={
-                "doc": doc, "entity": entity_id, "name": name, "variant": entity.text,
+                "doc": doc, "entity": entity_id, "name": name, "variant": spellings[0] if len(spellings) == 1 else spellings,
                 "usual": common or [name], "claim": excerpt(found[0][0].text),
                 "items": [{"claim": c.id, "doc": doc, "mention": e.text, "value": name} for c, e in found],
             },
-            key=(entity_id, normalise(entity.text)),
+            key=(entity_id, *sorted({_words_key(e.text) for _, e in found})),
         )
+
+
+def _words_key(text: str) -> str:
+    return " ".join(sorted(strip_clitics(w) for w in _WORD.findall(normalise(text))))
 
 
 def _names(text: str, size: int) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -75,8 +81,9 @@ def _reordered(rule: Rule, context: RuleContext) -> Iterator[Hit]:
                 if len(set(words)) < size:
                     continue
                 forms.setdefault((words[0], frozenset(words[1:])), {}).setdefault(words, []).append((claim, surface))
+        known = {_words_key(e.text) for c in claims for e in c.entities}  # the gazetteer's (see _fuzzy)
         for (head, _), orders in forms.items():
-            if len(orders) < 2:
+            if len(orders) < 2 or " ".join(sorted(next(iter(orders)))) in known:
                 continue
             ranked = sorted(orders.items(), key=lambda kv: len(kv[1]))
             variant, usual = ranked[0], ranked[-1]

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from workbench.model import Claim, NumberMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
-from workbench.rules.kinds.common import conflict_hit
+from workbench.rules.builtin.common import conflict_hit
 from workbench.rules.mentions import (
     context as words_around, counts_others, is_hedged, overlap, raw_words_before, same_unit, same_word,
     unit_key, words_before,

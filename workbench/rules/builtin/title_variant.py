@@ -30,13 +30,19 @@ OPTIONS = {
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def _stem(word: str) -> str:
+    """Clitics off, and the feminine ending that only agrees with a noun (السورية / السوري)."""
+    word = strip_clitics(word)
+    return word[:-1] if word.endswith("ه") and len(word) > 3 else word
+
+
 def title_key(title: str, ignore: frozenset[str]) -> tuple[str, ...]:
-    words = [strip_clitics(w) for w in _WORD.findall(normalise(title))]
-    return tuple(w for w in words if w not in ignore and w not in STOPWORDS)
+    words = _WORD.findall(normalise(title))
+    return tuple(_stem(w) for w in words if _stem(w) not in ignore and w not in STOPWORDS)
 
 
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
-    ignore = frozenset(strip_clitics(normalise(w)) for w in rule.options["ignore"])
+    ignore = frozenset(_stem(normalise(w)) for w in rule.options["ignore"])
     types = set(rule.options["types"])
     by_entity: dict[str, dict[tuple[str, ...], list[tuple[Claim, str]]]] = {}
     names: dict[str, str] = {}

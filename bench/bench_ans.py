@@ -1,0 +1,107 @@
+"""Contradiction flagging on the ANS stance pairs (tests/data/ans): each pair is two one-sentence
+documents without a publication date, run through extraction, cross-referencing and the rules.
+
+    .venv/bin/python -m bench.bench_ans [--split dev|train|both]
+
+Reported, per split:
+- contradiction (``disagree``) pairs whose two sentences differ in a number or a date, and the share of
+  them that date-conflict or number-conflict flags (target: 95%).  "Differ" is decided independently
+  of the rules: the digit strings of the two sentences differ, or the values the extractor reads do;
+- paraphrase (``agree``) pairs, and the share flagged (target: under 5%);
+- as a diagnostic, how many of each were put in one cluster (the rules only compare clustered claims).
+
+The shipped rules are used as they are: the dev split is reported next to train so that a change
+that only helps dev shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import ROOT, Row, print_table
+from workbench.config import BUNDLED_RULES, Config
+from workbench.extract import Extractor
+from workbench.model import Claim, Document
+from workbench.rules import RuleContext, load_rules, run_rules
+from workbench.text import fold_digits
+from workbench.xref import cross_reference
+
+DATA = ROOT / "tests" / "data" / "ans"
+CONFLICT_RULES = {"date-conflict", "number-conflict"}
+TARGET_FLAGGED, TARGET_FALSE = 0.95, 0.05
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    stance: str
+    differs: bool  # the two sentences differ in a number or a date
+    clustered: bool
+    flagged: bool
+
+
+def _values(claims: list[Claim]) -> tuple[list[str], list[str]]:
+    dates = sorted(d.value for c in claims for d in c.dates)
+    numbers = sorted(str(float(n.value)) for c in claims for n in c.numbers)
+    return dates, numbers
+
+
+def judge_pair(s1: str, s2: str, stance: str, extractor: Extractor, rules) -> Outcome:
+    documents = [Document(id="s1", text=s1), Document(id="s2", text=s2)]
+    claims = {d.id: extractor.claims(d) for d in documents}
+    every = claims["s1"] + claims["s2"]
+    digits = [sorted(_DIGITS.findall(fold_digits(s))) for s in (s1, s2)]
+    differs = digits[0] != digits[1] or _values(claims["s1"]) != _values(claims["s2"])
+    clusters = cross_reference(every)
+    clustered = any({"s1", "s2"} <= set(k.docs) for k in clusters)
+    context = RuleContext(documents={d.id: d for d in documents}, claims={c.id: c for c in every}, clusters=clusters)
+    flagged = any(f.rule in CONFLICT_RULES and {"s1", "s2"} <= set(f.docs) for f in run_rules(rules, context))
+    return Outcome(stance, differs, clustered, flagged)
+
+
+def read_pairs(path: Path) -> list[tuple[str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(row["s1"], row["s2"], row["stance"]) for row in csv.DictReader(handle)]
+
+
+def share(outcomes: list[Outcome], attribute: str) -> float:
+    return sum(getattr(o, attribute) for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def run_split(name: str) -> list[Outcome]:
+    extractor = Extractor.from_config(Config())
+    rules = [r for r in load_rules([BUNDLED_RULES]) if r.id in CONFLICT_RULES]
+    pairs = read_pairs(DATA / f"{name}.csv")
+    start = time.perf_counter()
+    outcomes = [judge_pair(s1, s2, stance, extractor, rules) for s1, s2, stance in pairs]
+    elapsed = time.perf_counter() - start
+    contradictions = [o for o in outcomes if o.stance == "disagree" and o.differs]
+    paraphrases = [o for o in outcomes if o.stance == "agree"]
+    flagged, false_alarms = share(contradictions, "flagged"), share(paraphrases, "flagged")
+    print_table(f"ANS {name}: {len(pairs)} pairs in {elapsed:.1f} s; {len(contradictions)} contradictions that "
+                f"differ in a number or date, {len(paraphrases)} paraphrases", [
+        Row("contradictions flagged", 100 * flagged, "%", target=f">= {TARGET_FLAGGED:.0%}",
+            ok=flagged >= TARGET_FLAGGED),
+        Row("paraphrases flagged", 100 * false_alarms, "%", target=f"< {TARGET_FALSE:.0%}",
+            ok=false_alarms < TARGET_FALSE),
+        Row("contradictions clustered", 100 * share(contradictions, "clustered"), "%"),
+        Row("paraphrases clustered", 100 * share(paraphrases, "clustered"), "%"),
+    ])
+    return outcomes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "train", "both"), default="both")
+    args = parser.parse_args()
+    for name in (("dev", "train") if args.split == "both" else (args.split,)):
+        run_split(name)
+
+
+if __name__ == "__main__":
+    main()
