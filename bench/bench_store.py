@@ -116,6 +116,16 @@ def bench_write(folder: Path, stored: int, repeat: int) -> Row:
                "TinyDB JSONStorage", f"< {WRITE_TARGET_MS:.0f} ms", ours < WRITE_TARGET_MS)
 
 
+def bench_fresh_session(folder: Path, stored: int, repeat: int) -> Row:
+    """What one ``workbench verdict set`` pays in the store: open the file, then record (no corpus lookup)."""
+    path = folder / "fresh.json"
+    write_ours(path, synthetic_history(stored))
+    counter = iter(range(10**9))
+    ours = median_ms(lambda: VerdictStore(path, reviewer="bench").set_verdict(f"c-new{next(counter)}",
+                                                                               rating="true"), repeat)
+    return Row(f"open + record 1 verdict, {stored:,} stored (a new session)", ours, "ms")
+
+
 def bench_load(folder: Path, count: int, *, distinct: bool) -> Row:
     records = synthetic_history(count, distinct=distinct)
     ours_path, theirs_path = folder / f"load-ours-{distinct}.json", folder / f"load-tinydb-{distinct}.json"
@@ -148,6 +158,7 @@ def main() -> None:
         folder = Path(tmp)
         rows = [
             bench_write(folder, 10_000, repeat=10 if args.quick else 30),
+            bench_fresh_session(folder, 10_000, repeat=5 if args.quick else 15),
             bench_load(folder, load_count, distinct=False),
             bench_load(folder, load_count, distinct=True),
             bench_refresh_check(folder, 10_000),

@@ -32,6 +32,7 @@ def test_a_verdict_keeps_what_the_reviewer_recorded(store: VerdictStore) -> None
     assert verdict.rating == "false"  # the scale's own spelling
     assert verdict.note == "checked the decree"
     assert verdict.evidence == ("https://example.org/decree",)
+    assert store.set_verdict("c-2", rating="true", evidence="https://one.example").evidence == ("https://one.example",)
     assert verdict.value == "2025-03-10"
     assert (verdict.reviewer, verdict.claim_text, verdict.doc) == ("amal", CLAIM_TEXT, "101_integration_agreement")
     assert verdict.time.endswith("Z") and verdict.time[:4].isdigit()
@@ -203,3 +204,27 @@ def test_the_file_keeps_its_permissions(store: VerdictStore, db: Path) -> None:
     os.chmod(db, 0o660)  # a newsroom group sharing the folder
     store.set_verdict("c-2", rating="true")
     assert db.stat().st_mode & 0o777 == 0o660
+
+
+def test_a_hand_formatted_file_is_read_and_rewritten_in_the_stable_layout(store: VerdictStore, db: Path) -> None:
+    store.set_verdict("c-1", rating="false", claim_text=CLAIM_TEXT, doc="d1")
+    store.set_verdict("c-2", rating="true")
+    data = json.loads(db.read_text(encoding="utf-8"))
+    db.write_text(json.dumps(data, indent=4, ensure_ascii=False), encoding="utf-8")  # a teammate's editor
+    other = VerdictStore(db, reviewer="omar")
+    other.set_verdict("c-3", rating="mixed")
+    text = db.read_text(encoding="utf-8")
+    assert json.loads(text)["tables"]["history"]["1"] == data["tables"]["history"]["1"]
+    assert len([line for line in text.splitlines() if line.startswith('      "')]) == 3
+    assert set(VerdictStore(db, reviewer="x").verdicts()) == {"c-1", "c-2", "c-3"}
+
+
+def test_a_new_session_appends_without_touching_the_old_lines(store: VerdictStore, db: Path) -> None:
+    for i in range(3):
+        store.set_verdict(f"c-{i}", rating="false", claim_text=f"{CLAIM_TEXT} {i}", doc="d1")
+    before = db.read_text(encoding="utf-8").splitlines()
+    VerdictStore(db, reviewer="omar").set_verdict("c-9", rating="true")
+    after = db.read_text(encoding="utf-8").splitlines()
+    assert [line for line in before if line not in after] == [before[-4]]  # only the last record's comma
+    assert after[:-5] == before[:-4] and after[-5] == before[-4] + ","
+    assert set(VerdictStore(db, reviewer="x").verdicts()) == {"c-0", "c-1", "c-2", "c-9"}

@@ -24,13 +24,20 @@ _CLAUSE_OPENERS = re.compile(
 _TRIM = " \t\r\n\"'“”«»-–—•·*#>|:،,"
 
 
+_SIGNIFICANT = re.compile("[.!?؟؛;…\"“”«»„‹›]")
+
+
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:
-    """Offsets just past each sentence end inside [start, end) (a line)."""
+    """Offsets just past each sentence end inside [start, end) (a line).  Only quote marks and
+    terminators matter, so the scan jumps from one to the next."""
     ends: list[int] = []
     quote_close: str | None = None
     ascii_quote = False
-    i = start
-    while i < end:
+    skip_to = start
+    for m in _SIGNIFICANT.finditer(text, start, end):
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if quote_close is None and ch in _OPEN_QUOTES:
             quote_close = _OPEN_QUOTES[ch]
@@ -39,21 +46,15 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
         elif ch == '"':
             ascii_quote = not ascii_quote
         elif ch in _TERMINATORS and quote_close is None and not ascii_quote:
-            prev = text[i - 1] if i > start else ""
-            nxt = text[i + 1] if i + 1 < end else ""
-            if ch == "." and prev.isdigit() and nxt.isdigit():
-                i += 1
+            if ch == "." and i > start and text[i - 1].isdigit() and i + 1 < end and text[i + 1].isdigit():
                 continue
-            if ch == "." and _ABBREVIATION.search(text[max(start, i - 6): i + 1]):
-                i += 1
+            if ch == "." and _ABBREVIATION.search(text[max(start, i - 6):i + 1]):
                 continue
             j = i + 1
             while j < end and (text[j] in _TERMINATORS or text[j] in _CLOSE_QUOTES or text[j] in "\"')]"):
                 j += 1
             ends.append(j)
-            i = j
-            continue
-        i += 1
+            skip_to = j
     return ends
 
 

@@ -96,6 +96,12 @@ _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, bod
     "iso": rf"{_LEAD}(?<![\d.\-/])(?P<y>\d{{4}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d]|[.\-/]\d)",
     "numeric": rf"{_LEAD}(?<![\d.\-/])(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
                r"(?![\d]|[.\-/]\d)",
+    # "5 - 12 - 2024": spaced separators, only with a four-digit year (a spaced "5 - 12" alone is a range).
+    "numeric_spaced": rf"{_LEAD}(?<![\d.\-/])(?P<a>\d{{1,2}})\s+(?P<sep>[/.\-])\s+(?P<b>\d{{1,2}})\s+(?P=sep)\s+"
+                      r"(?P<y>\d{4})(?![\d]|[.\-/]\d)",
+    # "في 3/12": day and month with no year, only after a word that announces a date (else a fraction).
+    "day_month_numeric": rf"(?P<ctx>{_alt(lx.DATE_CONTEXT)}|يوم|بتاريخ)\s+{_LEAD}(?<![\d.\-/])(?P<a>\d{{1,2}})"
+                         r"(?P<sep>[/.\-])(?P<b>\d{1,2})(?![\d]|[.\-/]\d)",
     "month_year_numeric": r"(?<![\d.\-/])(?P<mo>\d{1,2})/(?P<y>\d{4})(?![\d]|[.\-/]\d)",
     "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?{_MONTH_SLOT})"
              rf"(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
@@ -132,9 +138,9 @@ for _kind, _words in (
 ):
     for _word in _words:
         _TRIGGERS.setdefault(_word, set()).add(_kind)
-_TRIGGER = re.compile(rf"\d+(?P<sep>[/.\-]\d)?|{_alt(_TRIGGERS)}")
+_TRIGGER = re.compile(rf"\d+(?P<sep>\s*[/.\-]\s*\d)?|{_alt(_TRIGGERS)}")
 _RULES_FOR = {
-    "numeric": ("iso", "numeric", "month_year_numeric"),
+    "numeric": ("iso", "numeric", "numeric_spaced", "day_month_numeric", "month_year_numeric"),
     "year": ("year",),
     "month": ("dmy", "mdy", "month", "nth"),
     "hmonth": ("hijri",),
@@ -396,6 +402,15 @@ def _read_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     if month > 12 and day <= 12:  # unambiguous the other way round
         day, month = month, day
     return _day_found(m, m.start(), year, month, day, weekday=_weekday(m))
+
+
+def _read_day_month_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (b, a) if ctx.date_order == "mdy" else (a, b)
+    if not 1 <= month <= 12:
+        return None
+    found = _day_found(m, m.start(), _pick_year(month, day, ctx, None), month, day, weekday=_weekday(m))
+    return found and _Found(m.end("ctx") + 1, found.end, found.value, "day", relative=True, weekday=found.weekday)
 
 
 def _read_month_year_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
@@ -706,6 +721,7 @@ def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
 
 _READERS = {
     "dmy": _read_dmy, "mdy": _read_mdy, "hijri": _read_hijri, "iso": _read_iso, "numeric": _read_numeric,
+    "numeric_spaced": _read_numeric, "day_month_numeric": _read_day_month_numeric,
     "month_year_numeric": _read_month_year_numeric, "month": _read_month, "year": _read_year,
     "relative_year": _read_relative_year, "yesterday": _read_yesterday,
     "before_yesterday": _read_before_yesterday, "today": _read_today, "yesterday_day": _read_yesterday_day,

@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from workbench.errors import InputError
 from workbench.model import EntityMention
-from workbench.text import _MARKS, fold, normalise, offset_map
+from workbench.text import MARKS, fold, normalise, offset_map
 
 __all__ = ["Entry", "Gazetteer", "TYPES"]
 
@@ -104,7 +104,7 @@ _STOPWORDS = _word_set(
 _PARTICLES = _word_set("عبد أبو أبي ابن بن بنت آل أم ذو")
 # Letters Arabic grammar puts before a word (clitics, the imperfect, participles, the future): a stray
 # letter before an alias is only a typo when it is none of these.
-_GRAMMAR_PREFIXES = frozenset(fold("وفبلكاأإيتنمسه"))
+_GRAMMAR_PREFIXES = frozenset(fold("وفبلكاأإيتنمس"))
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITION_CLITICS = ("", "ب", "ل", "ك")
 _ARTICLE = "ال"
@@ -516,8 +516,8 @@ class Gazetteer:
     def _tokens(self, text: str) -> _Sentence:
         """Split a sentence into tokens.  Marks (diacritics, tatweel, bidi controls) are dropped first
         so that they never split a word; each distinct token is folded and analysed once."""
-        marks = [m.start() for m in _MARKS.finditer(text)]
-        source = _MARKS.sub("", text) if marks else text
+        marks = [m.start() for m in MARKS.finditer(text)]
+        source = MARKS.sub("", text) if marks else text
         parts = _SPLIT.split(source)  # gap, token, gap, token, …, gap
         raws = parts[1::2]
         cache = self._cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -58,16 +59,10 @@ def load_rules(dirs: Iterable[Path | str], *, levels: Mapping[str, str] | None =
             rules.pop(rule_id, None)
         elif level in LEVELS:
             if rule_id in rules:
-                rules[rule_id] = _with_level(rules[rule_id], level)
+                rules[rule_id] = replace(rules[rule_id], level=level)
         else:
             raise RuleError(f"levels: rule '{rule_id}': level must be error, warning, info or off, not {level!r}")
     return list(rules.values())
-
-
-def _with_level(rule: Rule, level: str) -> Rule:
-    from dataclasses import replace
-
-    return replace(rule, level=level)
 
 
 def load_rule_file(path: Path) -> tuple[Rule, bool]:

@@ -30,8 +30,10 @@ BACKGROUND_MARKERS = frozenset(normalise(w) for w in "بعد قبل منذ عق�
 # "N others": joining 89 other states makes one the 90th.
 OTHERS = frozenset(normalise(w) for w in "أخرى اخرى أخريات آخرين آخرون اخرين اخرون أخر غيرها".split())
 
-# Words that make a quantity approximate ("about 35,000", "more than 30").
-HEDGES = frozenset(normalise(w) for w in "نحو حوالي حوالى قرابة زهاء قرابه أكثر اكثر أقل اقل يقارب يناهز يزيد يقل أزيد".split())
+# Words that make a quantity approximate ("about 35,000") or a bound ("more than 30", "under 10").
+APPROXIMATE = frozenset(normalise(w) for w in "نحو حوالي حوالى قرابة زهاء يقارب يناهز تقريبا".split())
+AT_LEAST = frozenset(normalise(w) for w in "أكثر اكثر يزيد أزيد يفوق تجاوز يتجاوز تخطى يتخطى".split())
+AT_MOST = frozenset(normalise(w) for w in "أقل اقل دون يقل".split())
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -72,9 +74,13 @@ def context(claim: Claim, start: int, end: int, *, before: int = 6, after: int =
 
 
 def same_word(a: str, b: str) -> bool:
-    """Equal words, allowing the endings Arabic adds to one stem (اتفاق / اتفاقا / اتفاقيه)."""
+    """Equal words, allowing the endings Arabic adds to one stem (اتفاق / اتفاقا / اتفاقيه) and a
+    leading conjunction (وجرح / جرح)."""
     if a == b:
         return True
+    for x, y in ((a, b), (b, a)):
+        if x[:1] in ("و", "ف") and x[1:] == y and len(y) >= 3:
+            return True
     short, long = sorted((a, b), key=len)
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
 
@@ -177,19 +183,70 @@ def gap_days(a: DateMention, b: DateMention) -> int | None:
 # ---- numbers ------------------------------------------------------------------------------------
 
 def counts_others(claim: Claim, number: NumberMention) -> bool:
-    """"89 دولة أخرى" / "89 other states": the subject is one more than the number."""
-    return any(w in OTHERS for w in raw_words_after(claim, number.end, 2))
+    """"89 دولة أخرى" / "89 other states": the subject is one more than the number.  A bare "4 آخرين"
+    (four others, as in casualty counts) is a count, not a rank."""
+    after = raw_words_after(claim, number.end, 2)
+    return len(after) == 2 and after[0] not in OTHERS and after[1] in OTHERS
 
 
-def is_hedged(claim: Claim, number: NumberMention) -> bool:
-    return any(w in HEDGES for w in raw_words_before(claim, number.start, 2))
+NEGATIONS = frozenset(normalise(w) for w in "لم لا لن ما ليس".split())
+
+
+def hedge(claim: Claim, number: NumberMention) -> str | None:
+    """"about", "at least" or "at most" when a hedge word stands right before the number; a negated
+    bound turns over ("لم يتجاوز 49" is at most 49)."""
+    words = raw_words_before(claim, number.start, 4)
+    for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        word = words[i]
+        for stem in (word, strip_clitics(word), word[1:] if word[:1] in "بلو" else word):
+            if stem in APPROXIMATE:
+                return "about"
+            if stem in AT_LEAST or stem in AT_MOST:
+                negated = i > 0 and words[i - 1] in NEGATIONS
+                return "at least" if (stem in AT_LEAST) != negated else "at most"
+    return None
+
+
+# Counted nouns and units that mean the same unit in their singular, plural and accusative forms.
+UNIT_GROUPS = {
+    "year": "عام أعوام سنة سنوات سنين عاما",
+    "month": "شهر أشهر شهور شهرا",
+    "week": "أسبوع أسابيع أسبوعا",
+    "day": "يوم أيام يوما",
+    "hour": "ساعة ساعات",
+    "minute": "دقيقة دقائق",
+    "person": "شخص أشخاص شخصا",
+    "killed": "قتيل قتلى قتيلا مقتل",
+    "injured": "جريح جرحى مصاب مصابين مصابا",
+    "civilian": "مدني مدنيين مدنيون مدنيا",
+    "soldier": "جندي جنود جنديا",
+    "child": "طفل أطفال طفلا",
+    "state": "دولة دول",
+    "percent": "% بالمئة بالمائة المئة المائة",
+    "dollar": "دولار دولارات دولارا",
+    "tonne": "طن أطنان",
+    "kilometre": "كيلومتر كيلومترات كلم كم",
+    "metre": "متر أمتار مترا",
+    "village": "قرية قرى",
+    "member": "عضو أعضاء عضوا",
+}
+_UNIT_OF = {strip_clitics(normalise(w)): name for name, words in UNIT_GROUPS.items() for w in words.split()}
 
 
 def unit_key(unit: str | None) -> str | None:
+    """One key for a unit's forms (سنة / سنوات / عاما -> year); other units by their clitic-free words."""
     if not unit:
         return None
     words = [strip_clitics(w) for w in _TOKEN.findall(normalise(unit))]
-    return " ".join(words) or unit
+    if not words:
+        return unit
+    if len(words) == 1 and words[0] in _UNIT_OF:
+        return _UNIT_OF[words[0]]
+    return " ".join(words)
+
+
+def known_unit(word: str) -> str | None:
+    return _UNIT_OF.get(strip_clitics(word))
 
 
 def same_unit(a: str | None, b: str | None) -> bool:

@@ -134,7 +134,32 @@ class AtomicJSONStorage(Storage):
             raise StoreError(
                 f"{self.path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); it was left untouched: "
                 "repair it or restore it from version control") from None
-        return self._upgrade(document)
+        tables = self._upgrade(document)
+        self._adopt_lines(raw, tables)
+        return tables
+
+    def _adopt_lines(self, raw: bytes, tables: Tables) -> None:
+        """Seed the line cache from the file itself, so a session's first write (every ``workbench verdict``
+        command is one) does not re-encode every record.  Used only when the file is exactly what this
+        storage would write: one record per line, each line starting with its own number."""
+        self._lines = {}
+        lines = raw.split(b"\n")
+        at = 0
+        for name, table in tables.items():
+            head = b"    " + json.dumps(name).encode() + b": {"
+            try:
+                at = lines.index(head, at) + 1
+            except ValueError:
+                break
+            cache = self._lines[name] = {}
+            for key, record in table.items():
+                line = lines[at].rstrip(b",") if at < len(lines) else b""
+                if not line.startswith(b'      "%s": ' % key.encode()):
+                    break
+                cache[key] = (record, line)
+                at += 1
+        if self._serialise(tables) != raw:
+            self._lines = {}
 
     def _upgrade(self, document: Any) -> Tables:
         version = document.get("schema") if isinstance(document, dict) else None

@@ -2,7 +2,7 @@
 
 Every write takes an inter-process lock, re-reads the file if another session changed it, appends one
 history record through TinyDB and replaces the file atomically, so two editors on one server lose nothing.
-Reads take no lock (the file is only ever replaced whole) and cost one ``stat`` when nothing changed."""
+Reads take no file lock (the file is only ever replaced whole) and cost one ``stat`` when nothing changed."""
 
 from __future__ import annotations
 
@@ -86,12 +86,6 @@ class VerdictStore:
             found = self._table.search((entry.target == target) | (entry.other == target))
         return sorted((Record.from_stored(doc.doc_id, doc) for doc in found), key=lambda r: r.id)
 
-    def record(self, record_id: int) -> Record | None:
-        with self._threads:
-            self._current()
-            stored = self._table.get(doc_id=record_id)
-        return Record.from_stored(record_id, stored) if stored is not None else None
-
     def orphaned(self, known_claim_ids: Iterable[str]) -> list[Verdict]:
         """Claim verdicts whose claim is no longer in the corpus (its document was edited or removed)."""
         known = set(known_claim_ids)
@@ -111,7 +105,7 @@ class VerdictStore:
                                   "rating": self.scale.label(rating)}
         if note.strip():
             record["note"] = note.strip()
-        evidence = [e.strip() for e in evidence if e.strip()]
+        evidence = [e.strip() for e in ([evidence] if isinstance(evidence, str) else evidence) if e.strip()]
         if evidence:
             record["evidence"] = evidence
         if value is not None and str(value).strip():

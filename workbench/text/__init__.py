@@ -41,7 +41,6 @@ _FOLD_TABLE = _as_table(_FOLD_SAME_LENGTH)
 _DIGIT_TABLE = _as_table(_DIGITS | _SEPARATORS)
 # Marks that carry no meaning for matching: harakat, tatweel, and bidi / zero-width controls.
 MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_MARKS = MARKS  # old name, still imported by extract/entities.py until its owner switches
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 

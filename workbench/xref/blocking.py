@@ -4,13 +4,12 @@ Every claim is indexed under its keys.  A claim then looks up only its *prefix*:
 just enough of them that the keys left out weigh less than ``min_overlap`` of its total.  If two
 claims share at least ``min_overlap`` of the smaller one's key weight, the shared keys cannot all lie
 outside that claim's prefix, so the pair is found (Bayardo et al., "Scaling up all pairs similarity
-search", 2007).  Keys held by more than ``max_block`` claims (stop-word-like) are not looked up; they
-are what makes all-pairs quadratic, and they are the weakest evidence anyway.  The benchmark measures
-the recall this costs against an exhaustive comparison."""
+search", 2007).  Keys held by more than ``KeyWeights.max_block`` claims (stop-word-like) weigh nothing
+in scoring and are not looked up; they are what makes all-pairs quadratic.  The benchmark measures the
+recall against an exhaustive comparison."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
@@ -20,24 +19,17 @@ from workbench.xref.profile import Profile
 MIN_OVERLAP = float(__import__("os").environ.get("MO", "0.15"))
 
 
-def default_max_block(count: int) -> int:
-    """Large enough that a small corpus is compared fully, small enough that a key shared by a
-    sizeable share of a large corpus is skipped."""
-    return max(200, int(4 * math.sqrt(count)))
-
-
 def candidate_pairs(
     profiles: Sequence[Profile],
     weights: KeyWeights,
     *,
     min_overlap: float = MIN_OVERLAP,
-    max_block: int | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of profile indices that share enough rare keys to be worth scoring.
 
     Each pair is yielded once, and only if the keys they share weigh at least ``min_overlap`` of the
     lighter claim's keys (checked exactly, after the lookup).  Pairs come grouped by ``j``."""
-    cap = max_block if max_block is not None else default_max_block(len(profiles))
+    cap = weights.max_block
     df: dict[str, int] = defaultdict(int)
     for p in profiles:
         for key in p.keys:

@@ -27,16 +27,25 @@ NEAR_DAYS = 7
 DEFAULT_THRESHOLD = 0.45
 
 
+def default_max_block(count: int) -> int:
+    """The most claims a key may be shared by and still count.  Large enough that a small corpus
+    counts every key; in a large corpus a key shared by more is a stop word there (a country name, a
+    common verb): it is the weakest evidence, and it is what would make comparison quadratic."""
+    return max(200, int(4 * math.sqrt(count)))
+
+
 class KeyWeights:
-    """Rarity of each key in a corpus: idf = log(1 + N / df), times the weight of the key's kind.
+    """Rarity of each key in a corpus: idf = log(1 + N / df), times the weight of the key's kind;
+    zero for a key held by more than ``max_block`` claims, which blocking does not look up either.
     With no corpus (two claims compared alone) every key weighs its kind's weight times log 2.
     Weights are computed once per key and kept: scoring looks them up millions of times."""
 
-    __slots__ = ("df", "total", "_cache", "_totals")
+    __slots__ = ("df", "total", "max_block", "_cache", "_totals")
 
-    def __init__(self, df: Mapping[str, int], total: int) -> None:
+    def __init__(self, df: Mapping[str, int], total: int, max_block: int | None = None) -> None:
         self.df = df
         self.total = max(total, 1)
+        self.max_block = max_block if max_block is not None else default_max_block(self.total)
         self._cache: dict[str, float] = {}
         self._totals: dict[frozenset[str], float] = {}
 
@@ -52,7 +61,9 @@ class KeyWeights:
     def weight(self, key: str) -> float:
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = KIND_WEIGHTS[key[0]] * math.log(1.0 + self.total / max(1, self.df.get(key, 1)))
+            df = max(1, self.df.get(key, 1))
+            found = 0.0 if df > self.max_block else KIND_WEIGHTS[key[0]] * math.log(1.0 + self.total / df)
+            self._cache[key] = found
         return found
 
     def total_weight(self, keys: Iterable[str]) -> float:
@@ -143,10 +154,10 @@ def score_profiles(
     events = tuple(sorted(a.events & b.events))
     clash = bool(a.events and b.events and not events)
     apart = dates_apart(a.spans, b.spans)
-    kinds = {k[0] for k in shared_keys}
+    kinds = {k[0] for k in shared_keys if w(k)}
     near = not apart and _near_days(a.spans, b.spans)
     score = 0.4 * text + 0.6 * min(1.0, overlap)
-    score += 0.04 * min(3, sum(k[0] == "e" for k in shared_keys))
+    score += 0.04 * min(3, sum(k[0] == "e" and w(k) > 0 for k in shared_keys))
     if "d" in kinds:
         score += 0.12
     elif near and events:
@@ -161,7 +172,7 @@ def score_profiles(
         score -= 0.15
     if apart and not ("n" in kinds and events):
         score -= 0.3  # unless they give the same figure for the same kind of event (90th member)
-    shared = tuple(sorted(shared_keys, key=lambda k: (-w(k), k)))
+    shared = tuple(sorted((k for k in shared_keys if w(k)), key=lambda k: (-w(k), k)))
     return PairScore(max(0.0, min(1.0, score)), text, min(1.0, overlap), shared, events, clash, apart, same_document)
 
 

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.number_conflict import read as read_number
-from workbench.rules.mentions import covers, dated_mentions, excerpt, gap_days
+from workbench.rules.mentions import covers, dated_mentions, excerpt, gap_days, unit_key
 from workbench.text import normalise
 
 OPTIONS = {
@@ -64,8 +64,7 @@ def _date_clash(claim: Claim, verified: DateMention, context: RuleContext, max_g
 def _number_clash(claim: Claim, value: float, unit: str):
     readings = [read_number(claim, n) for n in claim.numbers]
     if unit:
-        unit_key = normalise(unit)
-        readings = [r for r in readings if r.unit and normalise(r.unit) == unit_key] or readings
+        readings = [r for r in readings if r.unit and r.unit == unit_key(unit)] or readings
     if not readings or any(r.value == value for r in readings) or len(readings) > 1:
         return None
     return readings[0]

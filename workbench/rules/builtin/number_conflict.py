@@ -5,8 +5,9 @@ Numbers are compared only when they count or rank the same thing:
   nothing counted after it (كعضو 90), or "N others" (89 دولة أخرى), which makes the subject the (N+1)th;
 - a *count* is compared only with a count of the same unit or counted noun (35,000 طن vs 20,000 طن);
   counts without a unit only when the same noun stands right before them (القرار 2254 / القرار 2245).
-A value the other claim also gives is accounted for and never conflicts; a hedged number (نحو، قرابة،
-أكثر من) may differ by ``approximate_tolerance``.
+A value the other claim also gives (as a rank, or as a count of any unit) is accounted for and never
+conflicts; an approximate number (نحو، قرابة) may differ by ``approximate_tolerance``, and a bound
+(أكثر من 35، لم يتجاوز 49) agrees with numbers on its side up to ``bound_slack`` beyond it.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from workbench.model import Claim, NumberMention
+from workbench.text import normalise
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import conflict_hit
 from workbench.rules.mentions import (
-    context as words_around, counts_others, is_hedged, overlap, raw_words_before, same_unit, same_word,
-    unit_key, words_before,
+    OTHERS, STOPWORDS, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after, raw_words_before,
+    same_unit, same_word, unit_key, words_before,
 )
 
 OPTIONS = {
-    "approximate_tolerance": Option(float, 0.1, "relative difference allowed when either number is hedged"),
+    "approximate_tolerance": Option(float, 0.1, "relative difference allowed for an approximate number or a bound"),
+    "bound_slack": Option(float, 0.5, "how far beyond a bound (more than 35) a number still agrees with it"),
     "compare_ranks": Option(bool, True, "compare ordinals and ranks (90th vs 89th)"),
     "compare_counts": Option(bool, True, "compare quantities of the same unit"),
     "same_document": Option(bool, True, "also compare two claims of one document"),
@@ -40,7 +43,8 @@ class Reading:
     value: float
     unit: str | None
     noun: str | None  # the content word right before the number
-    hedged: bool
+    hedge: str | None  # "about", "at least", "at most"
+    following: tuple[str, ...] = ()  # the words right after it ("900 ألف جنيه استرليني")
 
     @property
     def shown(self) -> str:
@@ -51,14 +55,23 @@ class Reading:
 def read(claim: Claim, number: NumberMention) -> Reading:
     before = raw_words_before(claim, number.start, 1)
     noun = (words_before(claim, number.start, 1) or [None])[0]
-    hedged = is_hedged(claim, number)
+    bound = hedge(claim, number)
+    following = tuple(raw_words_after(claim, number.end, 2))
     if number.ordinal or (before and before[0] == "رقم"):
-        return Reading(number, "rank", float(number.value), None, noun, hedged)
+        return Reading(number, "rank", float(number.value), None, noun, bound)
     if counts_others(claim, number):
-        return Reading(number, "rank", float(number.value) + 1, None, unit_key(number.unit), hedged)
-    if not number.unit and noun is not None and before and _label(before[0]):
-        return Reading(number, "rank", float(number.value), None, noun, hedged)
-    return Reading(number, "count", float(number.value), unit_key(number.unit), noun, hedged)
+        return Reading(number, "rank", float(number.value) + 1, None, unit_key(number.unit), bound)
+    unit = number.unit if number.unit and not _is_others(number.unit) else None
+    unit = unit or (following[0] if following and known_unit(following[0]) else None)
+    if not unit and noun is not None and known_unit(noun):
+        unit = noun  # "مقتل 10": the noun before names what is counted
+    if not unit and noun is not None and before and _label(before[0]):
+        return Reading(number, "rank", float(number.value), None, noun, bound)
+    return Reading(number, "count", float(number.value), unit_key(unit), noun, bound, following)
+
+
+def _is_others(unit: str) -> bool:
+    return normalise(unit) in OTHERS
 
 
 def _label(word: str) -> bool:
@@ -66,11 +79,18 @@ def _label(word: str) -> bool:
     return word.startswith(("ال", "كال", "ك", "لل")) and len(word) > 3
 
 
-def _equal(x: Reading, y: Reading, tolerance: float) -> bool:
+def _equal(x: Reading, y: Reading, tolerance: float, slack: float) -> bool:
+    """Equal, or within reach of a hedge: an approximate number (or two bounds the same way) by the
+    tolerance; a bound ("more than 35") agrees with numbers on its side up to ``slack`` beyond it."""
     if x.value == y.value:
         return True
-    if (x.hedged or y.hedged) and max(abs(x.value), abs(y.value)) > 0:
-        return abs(x.value - y.value) / max(abs(x.value), abs(y.value)) <= tolerance
+    if "about" in (x.hedge, y.hedge) or (x.hedge and x.hedge == y.hedge):
+        return abs(x.value - y.value) <= tolerance * max(abs(x.value), abs(y.value))
+    for a, b in ((x, y), (y, x)):
+        if a.hedge == "at least" and a.value * (1 - tolerance) <= b.value <= a.value * (1 + slack):
+            return True
+        if a.hedge == "at most" and a.value * (1 - slack) <= b.value <= a.value * (1 + tolerance):
+            return True
     return False
 
 
@@ -78,15 +98,22 @@ def _comparable(x: Reading, y: Reading) -> bool:
     if x.role != y.role:
         return False
     if x.role == "count":
+        if x.unit and y.unit:
+            return (same_unit(x.unit, y.unit) or any(same_unit(x.unit, w) for w in y.following)
+                    or any(same_unit(y.unit, w) for w in x.following))
+        same_noun = x.noun is not None and y.noun is not None and same_word(x.noun, y.noun)
         if x.unit or y.unit:
-            return same_unit(x.unit, y.unit)
-        return x.noun is not None and y.noun is not None and same_word(x.noun, y.noun)
+            return same_noun
+        next_word = bool(x.following and y.following) and x.following[0] == y.following[0] \
+            and x.following[0] not in STOPWORDS
+        return same_noun or next_word
     return True
 
 
-def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float) -> list[tuple[Reading, Reading]]:
-    open_a = [x for x in ra if not any(_comparable(x, y) and _equal(x, y, tolerance) for y in rb)]
-    open_b = [y for y in rb if not any(_comparable(x, y) and _equal(x, y, tolerance) for x in ra)]
+def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
+          slack: float) -> list[tuple[Reading, Reading]]:
+    open_a = [x for x in ra if not any(x.role == y.role and _equal(x, y, tolerance, slack) for y in rb)]
+    open_b = [y for y in rb if not any(x.role == y.role and _equal(x, y, tolerance, slack) for x in ra)]
     found = []
     for x in open_a:
         for y in open_b:
@@ -112,7 +139,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         for a, b in combinations(claims, 2):
             if a.doc == b.doc and not options["same_document"]:
                 continue
-            for x, y in _pair(a, readings[a.id], b, readings[b.id], options["approximate_tolerance"]):
+            for x, y in _pair(a, readings[a.id], b, readings[b.id], options["approximate_tolerance"],
+                              options["bound_slack"]):
                 conflicts.append(((a, x.mention, x.shown), (b, y.mention, y.shown)))
         if conflicts:
             yield conflict_hit(conflicts, context)

@@ -39,13 +39,13 @@ def finding_preview(workspace: Workspace, finding: Finding, *, reorder: bool) ->
             continue
         document = workspace.documents.get(claim.doc)
         published = document.published.isoformat() if document and document.published else "?"
-        lines = conflict_lines(claim, values)
+        lines = conflict_lines(claim, values, reorder=reorder)
         head = Text.assemble((clean(claim.doc), "bold"), f"  {published}  ")
         if lines.plain:
             head.append_text(lines.split("\n")[0])
         else:
-            head.append_text(Text(clean(workspace.title_of(claim, 60))))
-        parts.append(BidiText(head, reorder=reorder))
+            head.append_text(one_line(Text(clean(claim.text)), 60, reorder=reorder))
+        parts.append(head)
     return Group(*parts)
 
 

@@ -26,12 +26,10 @@ def keys_table(screen: Screen) -> Table:
     table.add_column()
     for key, what in GENERAL:
         table.add_row(key, what)
-    seen = {key for key, _ in GENERAL}
-    for _, binding, enabled, _ in screen.active_bindings.values():
-        key = screen.app.get_key_display(binding)
-        if binding.description and enabled and key not in seen:
-            seen.add(key)
-            table.add_row(key, binding.description)
+    # Then the keys of this screen itself (the general ones and the widgets' scrolling keys are above).
+    for node, binding, enabled, _ in screen.active_bindings.values():
+        if node is screen and binding.id and binding.description and enabled and binding.action != "leave_filter":
+            table.add_row(screen.app.get_key_display(binding), binding.description)
     return table
 
 

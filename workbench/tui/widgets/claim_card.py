@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workbench.model import Claim, Document
-from workbench.tui.bidi import BidiText, clean
+from workbench.tui.bidi import BidiText, clean, one_line
 from workbench.tui.widgets.highlight import claim_text, describe, in_conflict, mentions
 
 
@@ -19,14 +19,15 @@ def claim_header(claim: Claim, document: Document | None) -> Text:
                          no_wrap=True, overflow="ellipsis")
 
 
-def conflict_lines(claim: Claim, conflicts: set[str]) -> Text:
-    """The claim's mentions whose values are in conflict, one a line: ``text → value``."""
+def conflict_lines(claim: Claim, conflicts: set[str], *, reorder: bool) -> Text:
+    """The claim's mentions whose values are in conflict, one a line: ``text → value``.  Only the
+    mention's own text is reordered: the line around it reads left to right."""
     lines = Text()
     for mention in mentions(claim):
         if in_conflict(mention, conflicts):
             kind, value, detail, relative = describe(mention)
             lines.append(f"{kind} ", style="dim")
-            lines.append(clean(mention.text), style="reverse bold")
+            lines.append_text(one_line(Text(clean(mention.text), style="reverse bold"), 60, reorder=reorder))
             lines.append(f" → {value} ({', '.join(x for x in (detail, relative) if x)})\n")
     lines.rstrip()
     return lines
@@ -48,5 +49,5 @@ class ClaimCard(Static, can_focus=True):
             Text("─" * 3, style="dim"),
             BidiText(claim_text(self.claim, self.conflicts), reorder=self.reorder),
             Text(""),
-            BidiText(conflict_lines(self.claim, self.conflicts), reorder=self.reorder),
+            conflict_lines(self.claim, self.conflicts, reorder=self.reorder),
         )
