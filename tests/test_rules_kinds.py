@@ -372,3 +372,35 @@ def test_fingerprint_survives_moved_lines_and_changes_with_the_values():
     a2, b2, ca2, cb2 = _agreement_docs("12 آذار 2025", "2025-03-12")
     other = run("date-conflict", context([a2, b2], [ca2, cb2], [[ca2, cb2]]))[0]
     assert other.id != first.id
+
+
+def test_years_are_compared_but_a_year_far_from_a_day_is_another_event():
+    a = document("a", "تأجل عرض الفيلم إلى عام 2020.")
+    b = document("b", "تأجل عرض الفيلم إلى عام 2030.")
+    c = document("c", "اجتمع أعضاء التحالف الذي تأسس عام 2014 في 9 آب 2022.")
+    d = document("d", "اجتمع أعضاء التحالف في 9 آب 2022.")
+    ca = claim(a, a.text, dates=[{"text": "عام 2020", "value": "2020", "granularity": "year"}])
+    cb = claim(b, b.text, dates=[{"text": "عام 2030", "value": "2030", "granularity": "year"}])
+    cc = claim(c, c.text, dates=[{"text": "عام 2014", "value": "2014", "granularity": "year"},
+                                 {"text": "9 آب 2022", "value": "2022-08-09"}])
+    cd = claim(d, d.text, dates=[{"text": "9 آب 2022", "value": "2022-08-09"}])
+    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1
+    assert run("date-conflict", context([c, d], [cc, cd], [[cc, cd]])) == []
+
+
+def test_bounds_negated_bounds_and_casualty_others():
+    a = document("a", "توفي الممثل عن عمر لم يتجاوز 49 عاما.")
+    b = document("b", "توفي الممثل عن عمر يناهز 80 عاما.")
+    c = document("c", "افتتحت أول دار عرض منذ أكثر من 35 عاما.")
+    d = document("d", "افتتحت أول دار عرض منذ 40 عاما.")
+    e = document("e", "قتل شرطي وجرح 4 آخرين في التفجير.")
+    f = document("f", "قتل شرطي وجرح 10 أشخاص في التفجير.")
+    ca = claim(a, a.text, numbers=[{"text": "49", "value": 49, "unit": "عاما"}])
+    cb = claim(b, b.text, numbers=[{"text": "80", "value": 80, "unit": "عاما"}])
+    cc = claim(c, c.text, numbers=[{"text": "35", "value": 35, "unit": "عاما"}])
+    cd = claim(d, d.text, numbers=[{"text": "40", "value": 40, "unit": "عاما"}])
+    ce = claim(e, e.text, numbers=[{"text": "4", "value": 4, "unit": "آخرين"}])
+    cf = claim(f, f.text, numbers=[{"text": "10", "value": 10, "unit": "أشخاص"}])
+    assert len(run("number-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1
+    assert run("number-conflict", context([c, d], [cc, cd], [[cc, cd]])) == []
+    assert len(run("number-conflict", context([e, f], [ce, cf], [[ce, cf]]))) == 1

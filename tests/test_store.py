@@ -32,12 +32,14 @@ def test_a_verdict_keeps_what_the_reviewer_recorded(store: VerdictStore) -> None
     assert verdict.rating == "false"  # the scale's own spelling
     assert verdict.note == "checked the decree"
     assert verdict.evidence == ("https://example.org/decree",)
-    assert store.set_verdict("c-2", rating="true", evidence="https://one.example").evidence == ("https://one.example",)
     assert verdict.value == "2025-03-10"
     assert (verdict.reviewer, verdict.claim_text, verdict.doc) == ("amal", CLAIM_TEXT, "101_integration_agreement")
     assert verdict.time.endswith("Z") and verdict.time[:4].isdigit()
     assert store.verdict("c-0a1b2c3d4e5f") == verdict
     assert store.verdicts() == {"c-0a1b2c3d4e5f": verdict}
+    # a single piece of evidence passed as a string is one piece, not its characters
+    assert store.set_verdict("c-2", rating="true", evidence="https://one.example").evidence == (
+        "https://one.example",)
 
 
 @pytest.mark.parametrize(("target", "kind"), [("c-1", "claim"), ("k-1", "cluster"), ("f-1", "finding")])

@@ -38,7 +38,8 @@ for command in (docs_command, claims_command, xref_command, check_command, verdi
 def main() -> None:
     """Entry point: user-facing errors become one line on stderr and exit code 2."""
     try:
-        cli.main(standalone_mode=False, prog_name="workbench")
+        # Outside standalone mode click returns the code a command gave to ctx.exit() instead of exiting.
+        code = cli.main(standalone_mode=False, prog_name="workbench")
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as err:
@@ -54,3 +55,4 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

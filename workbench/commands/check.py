@@ -12,7 +12,6 @@ could be loaded (exit 2).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -100,5 +99,4 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], rules_dirs: tuple[
     else:
         click.echo(text)
     if report.failing:
-        # SystemExit, not ctx.exit: click's non-standalone main returns ctx.exit's code instead of exiting
-        sys.exit(1)
+        ctx.exit(1)

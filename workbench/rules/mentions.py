@@ -8,6 +8,7 @@ same thing may be compared.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -175,9 +176,26 @@ def parts_differing(a: DateMention, b: DateMention) -> int:
     return sum(x != y for x, y in zip(left, right))
 
 
+def last_day(mention: DateMention) -> dt.date | None:
+    """The latest day a mention can mean: a month's last day, a year's 31 December."""
+    parts = mention.value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 12, 31)
+        month = int(parts[1])
+        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return dt.date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
 def gap_days(a: DateMention, b: DateMention) -> int | None:
-    da, db = first_day(a), first_day(b)
-    return None if da is None or db is None else abs((da - db).days)
+    """Days between the two periods the mentions mean (0 when they overlap)."""
+    a0, a1, b0, b1 = first_day(a), last_day(a), first_day(b), last_day(b)
+    if None in (a0, a1, b0, b1):
+        return None
+    return max(0, (b0 - a1).days, (a0 - b1).days)
 
 
 # ---- numbers ------------------------------------------------------------------------------------

@@ -88,6 +88,7 @@ class AtomicJSONStorage(Storage):
         self._tables: Tables | None = None
         self._signature: Signature | None = None
         self._lines: dict[str, dict[str, tuple[dict[str, Any], bytes]]] = {}  # table -> key -> (record, line)
+        self._adoptable = False  # the file just loaded may hold ready-made lines for the cache
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -135,30 +136,40 @@ class AtomicJSONStorage(Storage):
                 f"{self.path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}); it was left untouched: "
                 "repair it or restore it from version control") from None
         tables = self._upgrade(document)
-        self._adopt_lines(raw, tables)
+        self._lines = {}
+        self._adoptable = self.loaded_schema == SCHEMA_VERSION
         return tables
 
-    def _adopt_lines(self, raw: bytes, tables: Tables) -> None:
+    def _adopt_lines(self, tables: Tables) -> None:
         """Seed the line cache from the file itself, so a session's first write (every ``workbench verdict``
-        command is one) does not re-encode every record.  Used only when the file is exactly what this
-        storage would write: one record per line, each line starting with its own number."""
-        self._lines = {}
+        command is one) does not re-encode every record.  Done at the first write, not on load, so readers
+        never pay for it; used only when the file is exactly what this storage would have written."""
+        self._adoptable = False
+        try:
+            with open(self.path, "rb") as handle:
+                if _signature(os.fstat(handle.fileno())) != self._signature:
+                    return
+                raw = handle.read()
+        except OSError:
+            return
         lines = raw.split(b"\n")
+        adopted: Tables = {}
         at = 0
         for name, table in tables.items():
             head = b"    " + json.dumps(name).encode() + b": {"
             try:
                 at = lines.index(head, at) + 1
             except ValueError:
-                break
-            cache = self._lines[name] = {}
+                continue
+            cache, kept = {}, adopted.setdefault(name, {})
             for key, record in table.items():
                 line = lines[at].rstrip(b",") if at < len(lines) else b""
                 if not line.startswith(b'      "%s": ' % key.encode()):
                     break
-                cache[key] = (record, line)
+                cache[key], kept[key] = (record, line), record
                 at += 1
-        if self._serialise(tables) != raw:
+            self._lines[name] = cache
+        if self._serialise(adopted) != raw:  # not this storage's own layout: encode afresh
             self._lines = {}
 
     def _upgrade(self, document: Any) -> Tables:
@@ -199,6 +210,8 @@ class AtomicJSONStorage(Storage):
         folder = self.path.parent
         if not folder.is_dir():
             raise StoreError(f"{self.path}: cannot create the verdict database: folder {folder} does not exist")
+        if self._adoptable:
+            self._adopt_lines(data)
         payload = self._serialise(data)
         try:
             self._keep_old_schema()

@@ -108,11 +108,12 @@ class WorkbenchApp(App[None]):
         except WorkbenchError as err:
             self.call_from_thread(self.load_failed, str(err))
             return
-        self.call_from_thread(self.loaded, analysis, verdicts)
+        self.call_from_thread(self.loaded, Workspace(analysis, verdicts))  # indexes built here, off the UI
 
-    def loaded(self, analysis: Analysis, verdicts: dict[str, Any]) -> None:
+    def loaded(self, workspace: Workspace) -> None:
         self.loading = False
-        self.set_workspace(Workspace(analysis, verdicts))
+        analysis = workspace.analysis
+        self.set_workspace(workspace)
         if analysis.problems:
             first = analysis.problems[0]
             more = f" (and {len(analysis.problems) - 1} more)" if len(analysis.problems) > 1 else ""

@@ -12,6 +12,13 @@ from workbench.rules.mentions import excerpt
 Side = tuple[Claim, Any, Any]  # the claim, its mention, the mention's value
 
 
+def _representative(sides: Sequence[Side], value: str) -> Side:
+    """The first side giving ``value``, preferring a mention written out in full over a relative one
+    (for the message: "10 آذار 2025" says more than "أمس الاثنين")."""
+    giving = [s for s in sides if str(s[2]) == value]
+    return next((s for s in giving if not getattr(s[1], "relative", False)), giving[0])
+
+
 def conflict_hit(pairs: Sequence[tuple[Side, Side]], context: RuleContext) -> Hit:
     """One hit for a cluster's conflicting pairs.  ``value_a`` is the odd one out (the value the fewest
     claims give), ``value_b`` the value most claims give against it; ``items`` lists every claim with
@@ -29,8 +36,8 @@ def conflict_hit(pairs: Sequence[tuple[Side, Side]], context: RuleContext) -> Hi
     odd = min(first_seen, key=lambda v: (len(support[v]), first_seen.index(v)))
     against = {str(r[2]) if str(l[2]) == odd else str(l[2]) for l, r in pairs if odd in (str(l[2]), str(r[2]))}
     other = max((v for v in first_seen if v in against), key=lambda v: (len(support[v]), -first_seen.index(v)))
-    side_a = next(s for s in ordered if str(s[2]) == odd)
-    side_b = next(s for s in ordered if str(s[2]) == other)
+    side_a = _representative(ordered, odd)
+    side_b = _representative(ordered, other)
     items = [
         {"claim": c.id, "doc": c.doc, "mention": getattr(m, "text", str(m)), "value": v} for c, m, v in ordered
     ]

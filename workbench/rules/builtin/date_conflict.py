@@ -9,8 +9,9 @@ around them overlap ("اتفاق 10 مارس" / "اتفاق العاشر من آ
 A misreported date usually gets one part wrong (the day, the month or the year) or slips by a few
 days; two dates that differ in more than one part and lie more than ``near_days`` apart are taken to
 be different events that the cluster happens to share (the announcement and a later meeting about the
-same accession), and so are two days more than ``max_gap_days`` apart (years and months have no
-other clue than that one part).
+same accession), and so are dates whose periods lie more than ``max_gap_days`` apart (8 August 2025
+and 9 August 2022; the year 2014 and 9 August 2022).  Two years have no other clue than that one part
+and are always compared.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             if coarser(x.granularity, y.granularity) not in options["granularities"]:
                 continue
             gap = gap_days(x, y)
-            both_days = x.granularity == y.granularity == "day"
-            if both_days and gap is not None and gap > options["max_gap_days"]:
+            both_years = x.granularity == y.granularity == "year"
+            if not both_years and gap is not None and gap > options["max_gap_days"]:
                 continue
             if parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]):
                 continue

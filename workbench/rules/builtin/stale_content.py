@@ -9,15 +9,14 @@ against the publication date and so are never stale; documents without a publica
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
 
 from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
-from workbench.rules.mentions import dated_mentions, excerpt
-from workbench.text import normalise
+from workbench.rules.mentions import dated_mentions, excerpt, last_day
+from workbench.text import normalise, offset_map
 
 STRONG = ["مؤخراً", "مؤخرا", "منذ أيام", "منذ أسابيع", "منذ ساعات", "حالياً", "في الآونة الأخيرة",
           "هذه الأيام", "خلال الأيام الماضية", "الأسبوع الجاري", "الشهر الجاري", "هذا الأسبوع", "الأسبوع الماضي"]
@@ -34,24 +33,20 @@ OPTIONS = {
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """The phrases, matched on folded text (see :func:`_found`) after a conjunction or preposition."""
     keys = sorted({normalise(p) for p in phrases if normalise(p)}, key=len, reverse=True)
     if not keys:
         return None
-    return re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(" + "|".join(map(re.escape, keys)) + r")(?!\w)")
+    alternatives = "|".join(r"\s+".join(map(re.escape, key.split())) for key in keys)
+    return re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(" + alternatives + r")(?!\w)")
 
 
-def last_day(mention: DateMention) -> dt.date | None:
-    """The latest day a mention can mean: a month's last day, a year's 31 December."""
-    parts = mention.value.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return dt.date(year, 12, 31)
-        month = int(parts[1])
-        day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
-        return dt.date(year, month, day)
-    except (ValueError, IndexError):
-        return None
+def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
+    """The phrases as the text writes them (with its hamzas and tanween), found on its folded form."""
+    if pattern is None:
+        return []
+    folded, where = offset_map(text)
+    return [text[where[m.start(1)]:where[m.end(1) - 1] + 1] for m in pattern.finditer(folded)]
 
 
 def _newest(mentions: list[DateMention], published: dt.date) -> tuple[DateMention, dt.date] | None:
@@ -72,9 +67,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         newest_in_doc = _newest([m for c in claims for m in own[c.id]], published)
         stale: list[tuple[Claim, str, DateMention, dt.date]] = []
         for claim in claims:
-            text = normalise(claim.text)
-            strong_words = [m.group(1) for m in strong.finditer(text)] if strong else []
-            weak_words = [m.group(1) for m in weak.finditer(text)] if weak else []
+            strong_words, weak_words = _found(strong, claim.text), _found(weak, claim.text)
             anchor = _newest(own[claim.id], published)
             if anchor is not None:
                 words = strong_words + weak_words

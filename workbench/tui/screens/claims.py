@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from workbench.tui.bidi import BidiText
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.state import ClaimIndex, Workspace
+from workbench.tui.state import Workspace
 from workbench.tui.widgets.claim_list import ClaimList
 from workbench.tui.widgets.highlight import claim_text
 
@@ -22,10 +22,6 @@ class ClaimsScreen(WorkbenchScreen):
         Binding("escape", "leave_filter", "List", show=False, id="leave-filter"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.index = ClaimIndex([])
-
     def body(self) -> ComposeResult:
         yield Input(placeholder="/ filter claims by words or document id", classes="filter", id="filter",
                     compact=True)
@@ -34,14 +30,13 @@ class ClaimsScreen(WorkbenchScreen):
         yield Static(id="claim-preview")
 
     def show(self, workspace: Workspace) -> None:
-        self.index = ClaimIndex(workspace.analysis.claims)
         self.apply_filter()
 
     @on(Input.Changed, "#filter")
     def apply_filter(self) -> None:
-        query = self.query_one("#filter", Input).value
-        hits = self.index.search(query)
-        claims = self.index.claims
+        index = self.app.workspace.claim_index
+        hits = index.search(self.query_one("#filter", Input).value)
+        claims = index.claims
         self.query_one(ClaimList).show([claims[i] for i in hits])
         self.query_one("#claims-count", Static).update(Text(f"{len(hits):,} of {len(claims):,} claims"))
 
