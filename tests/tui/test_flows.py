@@ -89,7 +89,7 @@ async def test_enter_shows_the_claims_side_by_side_and_escape_goes_back(analysis
         assert isinstance(app.screen, FindingScreen)
         cards = list(app.screen.query(ClaimCard))
         assert [c.claim.doc for c in cards] == ["001_turkey", "101_agreement"]
-        shown = [str(card.render().renderables[-1].text) for card in cards]
+        shown = [card.render().renderables[-1].plain for card in cards]
         assert "8 مارس → 2025-03-08" in shown[0]
         assert "10 آذار/مارس 2025 → 2025-03-10" in shown[1]
         header = cards[0].render().renderables[0].plain
