@@ -104,9 +104,12 @@ def run_split(name: str) -> list[Outcome]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "train", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "train", "both"), default=None,
+                        help="which ANS split (default: both; dev only with --quick)")
+    parser.add_argument("--quick", action="store_true", help="the dev split only")
     args = parser.parse_args()
-    for name in (("dev", "train") if args.split == "both" else (args.split,)):
+    split = args.split or ("dev" if args.quick else "both")
+    for name in (("dev", "train") if split == "both" else (split,)):
         run_split(name)
 
 

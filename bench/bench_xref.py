@@ -8,8 +8,9 @@ its recall, every claim is also reworded with a fixed seed: words dropped, swapp
 large made-up vocabulary (a long-tailed, Zipf-like one, as real vocabularies are).  Both corpora are timed.
 
 Recall: on a random sample of claims, every pair is scored exhaustively (rapidfuzz.process.cdist for the
-wording, on 2 workers, then the same scorer cross_reference uses), and the share of the pairs at or
-above the threshold that the blocking proposed is reported.  The baseline row is the exhaustive
+wording, on 2 workers, then the same scorer cross_reference uses), and the share of the pairs that can
+link (at or above the threshold, and sharing MIN_OVERLAP of their key weight) that the blocking
+proposed is reported.  The baseline row is the exhaustive
 comparison: measured on the sample, extrapolated to the full corpus by the square of the size ratio."""
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def exhaustive_pairs(claims: list[Claim], weights: KeyWeights, threshold: float)
             text = (0.6 * float(token_set[i, j]) + 0.4 * float(token_sort[i, j])) / 100.0
             scored = score_profiles(profiles[i][0], profiles[j][0], weights,
                                     same_document=claims[i].doc == claims[j].doc, text=text)
-            if scored.score >= threshold:
+            if scored.linkable and scored.score >= threshold:
                 above.add((i, j))
     return cdist_seconds, time.perf_counter() - start, above
 

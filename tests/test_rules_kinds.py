@@ -94,6 +94,17 @@ def test_date_conflict_needs_a_cluster():
     assert run("date-conflict", context([a, b], [ca, cb], [])) == []
 
 
+def test_date_conflict_leaves_one_documents_own_sequence_of_relative_dates():
+    text = "أعلن ترامب أمس الثلاثاء من الرياض رفع العقوبات. ويلتقي ترامب اليوم في الرياض الرئيس الشرع."
+    a = document("a", text, "2025-05-14")
+    first, second = text.split(". ")
+    ca = claim(a, first + ".", dates=[{"text": "أمس الثلاثاء", "value": "2025-05-13", "relative": True}])
+    cb = claim(a, second, dates=[{"text": "اليوم", "value": "2025-05-14", "relative": True}])
+    assert run("date-conflict", context([a], [ca, cb], [[ca, cb]])) == []
+    cb = replace(cb, dates=(replace(cb.dates[0], relative=False),))  # a date stated in full is compared
+    assert len(run("date-conflict", context([a], [ca, cb], [[ca, cb]]))) == 1
+
+
 def test_date_conflict_compares_at_the_coarser_granularity():
     a, b, ca, cb = _agreement_docs("آذار 2025", "2025-03")
     cb = replace(cb, dates=(replace(cb.dates[0], granularity="month"),))
@@ -307,6 +318,27 @@ def test_title_variant_different_titles_and_lesser_subset():
     assert run("title-variant", context([d, e], [cd, ce]), subset_level="off") == []
     (f, cf), (g, cg) = _salama("f", "اللواء وزير الدفاع"), _salama("g", "وزير الدفاع")
     assert run("title-variant", context([f, g], [cf, cg])) == []  # a rank is not the office
+
+
+def _sharaa(doc_id: str, title: str, published: str) -> tuple[Document, Claim]:
+    text = f"ألقى {title} أحمد الشرع كلمة في دمشق."
+    d = document(doc_id, text, published)
+    return d, claim(d, text, entities=[{"text": "أحمد الشرع", "id": "sharaa", "title": title, "name": "أحمد الشرع"}])
+
+
+def test_title_variant_words_that_place_the_office_are_one_office():
+    pairs = [_sharaa("a", "الرئيس السوري", "2025-05-14"), _sharaa("b", "رئيس الجمهورية", "2025-10-06"),
+             _sharaa("c", "الرئيس", "2025-07-17"), _sharaa("d", "الرئيس السوري للمرحلة الانتقالية", "2025-03-11")]
+    assert run("title-variant", context([d for d, _ in pairs], [c for _, c in pairs])) == []
+
+
+def test_title_variant_titles_with_no_word_in_common_are_a_change_of_post_when_far_apart():
+    (a, ca), (b, cb) = _sharaa("a", "قائد إدارة العمليات العسكرية", "2024-12-09"), _sharaa("b", "الرئيس", "2025-07-17")
+    assert run("title-variant", context([a, b], [ca, cb])) == []
+    (c, cc) = _sharaa("c", "الرئيس", "2024-12-20")
+    findings = run("title-variant", context([a, c], [ca, cc]))
+    assert len(findings) == 1 and findings[0].level == "warning"
+    assert run("title-variant", context([a, c], [ca, cc]), role_change_days=5) == []
 
 
 # ---- contradicts-verdict ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from workbench.extract.dates import find_dates
 from workbench.extract.entities import Gazetteer
 from workbench.extract.numbers import find_numbers
 from workbench.model import Claim, DateMention, Document, stable_id
-from workbench.text import normalise
+from workbench.text import fold_digits, normalise
 
 __all__ = ["Extractor", "claim_id"]
 
@@ -38,7 +39,7 @@ class Extractor:
         for span in split_claims(document):
             text = document.text[span.start:span.end]
             dates = find_dates(text, base=span.start, reference=document.published, date_order=self.date_order)
-            numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates])
+            numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
             entities = self.gazetteer.find(text, base=span.start)
             key = normalise(text)
             claims.append(Claim(
@@ -55,6 +56,15 @@ class Extractor:
             found += find_dates(document.text[span.start:span.end], base=span.start,
                                 reference=document.published, date_order=self.date_order)
         return found
+
+
+_SPAN_OF_TIME = re.compile(r"(?:منذ|قبل|بعد|خلال)\s+\d")
+
+
+def _counts_time(date: DateMention) -> bool:
+    """"منذ 25 عاماً" is a date (2000) and also a quantity (25 years) a claim can get wrong: its number
+    stays a number.  Other dates own their digits ("8 آذار" is not the number 8)."""
+    return date.relative and _SPAN_OF_TIME.match(fold_digits(date.text)) is not None
 
 
 _GAZETTEERS: dict[tuple[Path, ...], Gazetteer] = {}

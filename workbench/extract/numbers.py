@@ -37,14 +37,21 @@ _MULT = trie_pattern({**lx.MULTIPLIERS, **lx.PLURAL_MULTIPLIERS})
 _DIGITS = re.compile(
     r"(?<![0-9A-Za-z_.,/:])(?P<neg>(?<![^\s(])-)?"
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:/(?P<den>\d+))?"
-    rf"(?![0-9A-Za-z_/:]|[.,]\d)(?:\s*(?P<mult>{_MULT})(?!\w))?"
+    rf"(?![0-9A-Za-z_/]|[.,:]\d)(?:\s*(?P<mult>{_MULT})(?!\w))?"
 )
 _FIRST_DIGIT = re.compile(r"[.\-]?\d")
 _FIRST_WORD = re.compile(_WORD)
 _PERCENT = re.compile(rf"\s*[%٪]|\s+(?:{trie_pattern(lx.PERCENT_WORDS)})(?!\w)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_GLUED_WORD = re.compile(r"\s*([^\W\d_]+)")  # after digits a unit may be written on: "1000سنة"
 _PREV_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _DECIMAL_WORD = re.compile(r"\s+فاصله\s+")
+_FRACTION = trie_pattern(lx.FRACTIONS)
+# "مليار ونصف (المليار)": a fraction of the multiplier the number ends with.
+_AND_FRACTION = re.compile(rf"\s+و\s*(?P<f>{_FRACTION})(?!\w)(?:\s+(?:ال)?(?:{_MULT})(?!\w))?")
+_FRACTION_BEFORE = re.compile(rf"(?<!\w)(?P<f>{_FRACTION})\s+$")
+_ENDS_WITH_MULT = re.compile(rf"(?<!\S)(?:ال)?(?P<m>{_MULT})$")
+_TANWEEN = "\u064b"
 _CLITICS = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل|[وف]?[بلك]|[وف])(?=\w\w\w)")
 _DEFINITE = re.compile(r"^(?:[وف]?[بك]?ال|[وف]?لل)\w\w")
 # Function words that never name what a number counts.
@@ -93,7 +100,7 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
         for read in _read_words(t, m):
             found.append((read.start, read.end, read.value, read.ordinal))
     found.sort()
-    found = _join_decimals(t, found)
+    found = _join_fractions(t, _join_decimals(t, found))
     mentions = []
     last_end = -1
     for s, e, value, ordinal in found:
@@ -103,6 +110,8 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
         percent = _PERCENT.match(t, e)
         last_end = percent.end() if percent else e  # "بالمئة" is the unit, not another number
         unit = "%" if percent else _unit(text, view, s, e, ordinal)
+        if _dual_in_construct(text, view, s, e):
+            value *= 2
         mentions.append(NumberMention(text=text[start:end], start=base + start, end=base + end,
                                       value=value, unit=unit, ordinal=ordinal))
     return mentions
@@ -240,6 +249,38 @@ def _join_decimals(t: str, found: list[tuple[int, int, int | float, bool]]) -> l
     return out
 
 
+def _join_fractions(t: str, found: list[tuple[int, int, int | float, bool]]) -> list:
+    """A fraction of a multiplier: after it ("مليار ونصف المليار", "ثلاثة ملايين ونصف") it adds that
+    part of the multiplier; before a lone multiplier ("نصف مليون") it takes that part of it."""
+    if not any(fraction in t for fraction in lx.FRACTIONS):
+        return found  # the cheap check: most sentences have no fraction word at all
+    out: list = []
+    for s, e, value, ordinal in found:
+        if out and s < out[-1][1]:
+            continue  # "المليار" of "مليار ونصف المليار" is already part of the number before it
+        mult = _ENDS_WITH_MULT.search(t, s, e)
+        if mult and not ordinal:
+            unit = _FORMS[mult["m"]][2]
+            after = _AND_FRACTION.match(t, e)
+            if after:
+                value, e = value + unit / lx.FRACTIONS[after["f"]], after.end()
+            before = _FRACTION_BEFORE.search(t, max(0, s - 8), s)
+            if before and mult.start() == s and _FORMS[mult["m"]][0] == "mult" and value == unit:
+                value, s = value / lx.FRACTIONS[before["f"]], before.start()
+            value = int(value) if float(value).is_integer() else value
+        out.append((s, e, value, ordinal))
+    return out
+
+
+def _dual_in_construct(text: str, view: MatchView, s: int, e: int) -> bool:
+    """"مليارا دولار": alone and before the noun it counts, ألفا/مليونا/مليارا is a dual (2e9); after a
+    number ("عشرون مليارا") or with tanween ("ملياراً") it is the accusative of one."""
+    if e - s > 6 or view.text[s:e] not in lx.DUAL_IN_CONSTRUCT or _TANWEEN in text[view.start(s):view.end(e)]:
+        return False
+    nxt = _NEXT_WORD.match(view.text, e)
+    return nxt is not None and nxt[1] not in _STOP and nxt[1] not in _FORMS
+
+
 def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | None:
     """What the number counts: the noun that follows a count; for a
     rank, the noun it ranks ("الدولة التسعين" -> "دولة", "كعضو رقم 90" -> "عضو")."""
@@ -255,7 +296,7 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
                 and nxt[1] not in _STOP and nxt[1] not in _FORMS:
             return _original(text, view, nxt.start(1), nxt.end(1))  # construct: "أول زيارة"
         return None
-    nxt = _NEXT_WORD.match(t, e)
+    nxt = (_GLUED_WORD if t[e - 1].isdigit() else _NEXT_WORD).match(t, e)
     if not nxt:
         return None
     word = nxt[1]

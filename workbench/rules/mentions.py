@@ -247,6 +247,18 @@ UNIT_GROUPS = {
     "metre": "متر أمتار مترا",
     "village": "قرية قرى",
     "member": "عضو أعضاء عضوا",
+    "seat": "مقعد مقاعد مقعدا",
+    "minister": "وزير وزراء وزيرا",
+    "fighter": "مقاتل مقاتلين مقاتلون مقاتلا",
+    "refugee": "لاجئ لاجئين لاجئون لاجئا",
+    "displaced": "نازح نازحين نازحون نازحا",
+    "detainee": "معتقل معتقلين معتقلون معتقلا",
+    "family": "عائلة عائلات أسرة أسر",
+    "house": "منزل منازل منزلا",
+    "airstrike": "غارة غارات",
+    "missile": "صاروخ صواريخ صاروخا",
+    "vote": "صوت أصوات صوتا",
+    "candidate": "مرشح مرشحين مرشحون مرشحا",
 }
 _UNIT_OF = {strip_clitics(normalise(w)): name for name, words in UNIT_GROUPS.items() for w in words.split()}
 
@@ -261,6 +273,28 @@ def unit_key(unit: str | None) -> str | None:
     if len(words) == 1 and words[0] in _UNIT_OF:
         return _UNIT_OF[words[0]]
     return " ".join(words)
+
+
+# What a casualty count counts, by the verb or noun before it: "قتل 25 شخصا وأصيب 63 آخرون" counts the
+# killed and then the wounded, so 63 is compared with other counts of the wounded, never of the dead.
+CASUALTY_CUES = {
+    **{normalise(w): "killed" for w in "قتل قتلوا مقتل قتلى قتيل مصرع وفاة توفي حتفه استشهد استشهاد شهيد شهداء".split()},
+    **{normalise(w): "injured" for w in "أصيب أصيبوا إصابة جرح جرحى جريح مصاب مصابين إصابات".split()},
+}
+_CLITIC_LETTERS = ("و", "ف", "ب", "ل")
+
+
+def casualty_sense(claim: Claim, number: NumberMention, reach: int = 4) -> str | None:
+    """"killed" or "injured" when a casualty word governs the number: the nearest one of the few
+    words before it, not beyond another number."""
+    words = raw_words_before(claim, number.start, reach)
+    for word in reversed(words):
+        if word.isdigit():
+            return None
+        for form in (word, strip_clitics(word), word[1:] if word.startswith(_CLITIC_LETTERS) else word):
+            if form in CASUALTY_CUES:
+                return CASUALTY_CUES[form]
+    return None
 
 
 def known_unit(word: str) -> str | None:

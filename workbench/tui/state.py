@@ -207,7 +207,6 @@ class TimelineSubject:
 @dataclass(frozen=True)
 class TimelinePoint:
     doc: str
-    published: str
     claim: str
     date: DateMention
 
@@ -237,9 +236,5 @@ def timeline_points(workspace: Workspace, subject: TimelineSubject) -> list[Time
         claims = [workspace.claims[c] for c in cluster.claims if c in workspace.claims] if cluster else []
     else:
         claims = [c for c in workspace.analysis.claims if any(e.id == subject.id for e in c.entities)]
-    points = []
-    for claim in claims:
-        document = workspace.documents.get(claim.doc)
-        published = document.published.isoformat() if document and document.published else "?"
-        points += [TimelinePoint(claim.doc, published, claim.id, d) for d in claim.dates]
+    points = [TimelinePoint(claim.doc, claim.id, d) for claim in claims for d in claim.dates]
     return sorted(points, key=lambda p: (p.date.value, p.doc))

@@ -32,11 +32,9 @@ def claim_pairs(claims: Sequence[Claim], *, min_overlap: float = MIN_OVERLAP) ->
     """Every candidate pair of claims the blocking finds, scored: ``(i, j, PairScore)`` with indices
     into ``claims``.  Pairs of claims with identical content are not listed (they always match)."""
     profiles, members = unique_profiles(claims)
-    weights = KeyWeights.from_profiles(profiles)
-    docs = [frozenset(claims[i].doc for i in group) for group in members]
-    for u, v in candidate_pairs(profiles, weights, min_overlap=min_overlap):
-        same = not docs[u].isdisjoint(docs[v])
-        yield members[u][0], members[v][0], score_profiles(profiles[u], profiles[v], weights, same_document=same)
+    pairs = _Scorer(claims, profiles, members)
+    for u, v in candidate_pairs(profiles, pairs.weights, min_overlap=min_overlap):
+        yield members[u][0], members[v][0], pairs.score(u, v)
 
 
 def cross_reference(
@@ -49,39 +47,28 @@ def cross_reference(
     cluster keep the input order.  Judgements naming claims not in ``claims`` are ignored (they
     belong to documents not loaded this time)."""
     profiles, members = unique_profiles(claims)
-    weights = KeyWeights.from_profiles(profiles)
-    position = {c.id: i for i, c in enumerate(claims)}
+    pairs = _Scorer(claims, profiles, members)
     kinds = [-1] * len(claims)
     for u, group in enumerate(members):
         for i in group:
             kinds[i] = u
-    scores: dict[tuple[int, int], float] = {}
-
-    docs = [frozenset(claims[i].doc for i in group) for group in members]
-
-    def likeness(u: int, v: int) -> float:
-        key = (u, v) if u < v else (v, u)
-        if key not in scores:
-            scores[key] = score_profiles(profiles[u], profiles[v], weights, same_document=not docs[u].isdisjoint(docs[v])).score
-        return scores[key]
-
-    groups = Groups(kinds, likeness, threshold)
-    known = [(pair, verdict) for pair, verdict in judgements.items() if len(pair) == 2 and pair <= position.keys()]
-    for pair, verdict in sorted(known, key=lambda item: sorted(item[0])):
+    groups = Groups(kinds, [p.spans for p in profiles], pairs.likeness, threshold)
+    position = {c.id: i for i, c in enumerate(claims)}
+    known = sorted((sorted(pair), verdict) for pair, verdict in judgements.items()
+                   if len(pair) == 2 and pair <= position.keys())
+    for (a, b), verdict in known:
         if verdict == "different":
-            a, b = sorted(position[c] for c in pair)
-            groups.keep_apart(a, b)
-    for pair, verdict in sorted(known, key=lambda item: sorted(item[0])):
+            groups.keep_apart(position[a], position[b])
+    for (a, b), verdict in known:
         if verdict == "same":
-            a, b = sorted(position[c] for c in pair)
-            groups.link(a, b, 1.0, forced=True)
+            groups.link(position[a], position[b], 1.0, forced=True)
     edges: list[tuple[float, int, int]] = []
     for group in members:
         edges.extend((1.0, group[0], other) for other in group[1:])
-    for u, v in candidate_pairs(profiles, weights):
-        score = likeness(u, v)
-        if score >= threshold:
-            edges.append((score, members[u][0], members[v][0]))
+    for u, v in candidate_pairs(profiles, pairs.weights):
+        scored = pairs.score(u, v)
+        if scored.linkable and scored.score >= threshold:
+            edges.append((scored.score, members[u][0], members[v][0]))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     for score, a, b in edges:
         groups.link(a, b, score)
@@ -94,16 +81,37 @@ def cross_reference(
     return [cluster for _, cluster in clusters]
 
 
+class _Scorer:
+    """Scores pairs of distinct profiles once each, with the corpus's key weights and whether the
+    two share a document."""
+
+    def __init__(self, claims: Sequence[Claim], profiles: list[Profile], members: list[list[int]]) -> None:
+        self.profiles = profiles
+        self.weights = KeyWeights.from_profiles(profiles)
+        self._docs = [frozenset(claims[i].doc for i in group) for group in members]
+        self._scores: dict[tuple[int, int], float] = {}
+
+    def score(self, u: int, v: int) -> PairScore:
+        same = not self._docs[u].isdisjoint(self._docs[v])
+        scored = score_profiles(self.profiles[u], self.profiles[v], self.weights, same_document=same)
+        self._scores[(u, v) if u < v else (v, u)] = scored.score
+        return scored
+
+    def likeness(self, u: int, v: int) -> float:
+        found = self._scores.get((u, v) if u < v else (v, u))
+        return self.score(u, v).score if found is None else found
+
+
 def unique_profiles(claims: Sequence[Claim]) -> tuple[list[Profile], list[list[int]]]:
     """Distinct profiles and, for each, the indices of the claims that have it, in input order.
-    Claims without any key are left out: they cannot be linked."""
+    Claims without a content word or an entity are left out: they cannot be linked."""
     by_signature: dict[tuple, int] = {}
     profiles: list[Profile] = []
     members: list[list[int]] = []
     for i, claim in enumerate(claims):
         p = profile(claim)
-        if not p.keys:
-            continue  # nothing a fact could be recognised by (a bare date line, a lone number)
+        if not any(key[0] in "we" for key in p.keys):
+            continue  # no word or name to recognise a fact by (a bare date line, a lone number)
         u = by_signature.get(p.signature)
         if u is None:
             by_signature[p.signature] = u = len(profiles)

@@ -2,8 +2,8 @@
 
 Every claim is indexed under its keys.  A claim then looks up only its *prefix*: its rarest keys,
 just enough of them that the keys left out weigh less than ``min_overlap`` of its total.  If two
-claims share at least ``min_overlap`` of the smaller one's key weight, the shared keys cannot all lie
-outside that claim's prefix, so the pair is found (Bayardo et al., "Scaling up all pairs similarity
+claims share at least ``min_overlap`` of the smaller one's key weight (less than that scores zero),
+the shared keys cannot all lie outside that claim's prefix, so the pair is found (Bayardo et al., "Scaling up all pairs similarity
 search", 2007).  Keys held by more than ``KeyWeights.max_block`` claims (stop-word-like) weigh nothing
 in scoring and are not looked up; they are what makes all-pairs quadratic.  The benchmark measures the
 recall against an exhaustive comparison."""
@@ -13,10 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from workbench.xref.scoring import KeyWeights
+from workbench.xref.scoring import MIN_OVERLAP, KeyWeights
 from workbench.xref.profile import Profile
-
-MIN_OVERLAP = float(__import__("os").environ.get("MO", "0.15"))
 
 
 def candidate_pairs(

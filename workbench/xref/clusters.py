@@ -1,30 +1,40 @@
 """Grouping scored pairs into clusters under constraints.
 
 Pairs are merged strongest first (like Kruskal's algorithm), but a merge is refused when it would put
-together two claims a reviewer judged "different", or when the groups as wholes are not alike: the mean
-score between their members (average linkage, on a few representatives of each) must reach the threshold
-too, so that a chain of pairwise look-alikes (oil rises, oil falls, the dollar falls ...) does not become
-one "fact", and a claim with no date cannot bridge two events that their dates keep apart.
+together two claims a reviewer judged "different"; two dated claims whose dates are all far apart (two
+events, however alike the wording: a claim with no date cannot bridge them); or two groups that are not
+alike as wholes: the mean score between their members (average linkage, on a few representatives of
+each) must come near the threshold too, so that a chain of pairwise look-alikes (oil rises, oil falls,
+the dollar falls ...) does not become one "fact".
 A reviewer's "same" is merged before anything and skips the likeness checks."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from workbench.xref.scoring import dates_apart
+
+Spans = tuple[tuple[int, int], ...]
+
 # How many distinct members of a group stand for it in the average-linkage check.
 REPRESENTATIVES = 6
-GROUP_SLACK = float(__import__("os").environ.get("SLACK", "0.1"))
+# How far below the pair threshold the mean score of two groups may be: a fact reported five ways
+# has some weak pairs (a title against a body sentence) that the strong pairs vouch for.
+GROUP_SLACK = 0.1
 
 
 class Groups:
     """Union-find over claim indices that keeps, per group, the groups it may never join, a few
     representatives, and the scores of the links that built it."""
 
-    def __init__(self, kinds: Sequence[int], likeness: Callable[[int, int], float], threshold: float) -> None:
+    def __init__(self, kinds: Sequence[int], spans: Sequence[Spans],
+                 likeness: Callable[[int, int], float], threshold: float) -> None:
         """``kinds[i]`` is the distinct-content class of claim i (copies share one; -1 for a claim that
-        cannot be scored); ``likeness(k, l)`` is the pair score of two classes."""
+        cannot be scored); ``spans[k]`` the date spans of class k; ``likeness(k, l)`` the pair score
+        of two classes."""
         self._parent = list(range(len(kinds)))
         self._reps: list[list[int]] = [[k] if k >= 0 else [] for k in kinds]
+        self._dated: list[set[Spans]] = [{spans[k]} if k >= 0 and spans[k] else set() for k in kinds]
         self._likeness = likeness
         self._threshold = threshold
         self._apart: dict[int, set[int]] = {}
@@ -56,6 +66,8 @@ class Groups:
         if len(self._scores.get(a, ())) < len(self._scores.get(b, ())):
             a, b = b, a
         self._parent[b] = a
+        self._dated[a] |= self._dated[b]
+        self._dated[b] = set()
         reps = self._reps[a]
         reps.extend(k for k in self._reps[b] if k not in reps)
         del reps[REPRESENTATIVES:]
@@ -71,6 +83,8 @@ class Groups:
         return True
 
     def _alike(self, a: int, b: int) -> bool:
+        if any(dates_apart(x, y) for x in self._dated[a] for y in self._dated[b]):
+            return False
         pairs = [(k, l) for k in self._reps[a] for l in self._reps[b] if k != l]
         if not pairs:
             return True  # copies of one content

@@ -78,7 +78,3 @@ def _span(value: str, granularity: str) -> tuple[int, int] | None:
     except ValueError:
         return None
     return None
-
-
-def key_kind(key: str) -> str:
-    return key[0]

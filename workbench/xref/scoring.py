@@ -24,14 +24,15 @@ from workbench.xref.profile import KIND_WEIGHTS, Profile, profile
 # against a day in the next month).
 MAX_DATE_GAP_DAYS = 45
 NEAR_DAYS = 7
+# The least share of the lighter claim's key weight two claims must share to be linked directly.
+MIN_OVERLAP = 0.25
 DEFAULT_THRESHOLD = 0.45
 
 
-def default_max_block(count: int) -> int:
-    """The most claims a key may be shared by and still count.  Large enough that a small corpus
-    counts every key; in a large corpus a key shared by more is a stop word there (a country name, a
-    common verb): it is the weakest evidence, and it is what would make comparison quadratic."""
-    return max(200, int(4 * math.sqrt(count)))
+# The most claims a key may be shared by and still count.  Large enough that a small corpus counts
+# every key; in a large corpus a key shared by more is a stop word there (a country name, a common
+# verb): it is the weakest evidence, and it is what would make comparison quadratic.
+MAX_BLOCK = 200
 
 
 class KeyWeights:
@@ -42,10 +43,10 @@ class KeyWeights:
 
     __slots__ = ("df", "total", "max_block", "_cache", "_totals")
 
-    def __init__(self, df: Mapping[str, int], total: int, max_block: int | None = None) -> None:
+    def __init__(self, df: Mapping[str, int], total: int, max_block: int = MAX_BLOCK) -> None:
         self.df = df
         self.total = max(total, 1)
-        self.max_block = max_block if max_block is not None else default_max_block(self.total)
+        self.max_block = max_block
         self._cache: dict[str, float] = {}
         self._totals: dict[frozenset[str], float] = {}
 
@@ -93,6 +94,10 @@ class PairScore:
     event_clash: bool  # both name a kind of event, but no kind in common
     dates_apart: bool  # both are dated, and no two of their dates are within MAX_DATE_GAP_DAYS
     same_document: bool = False
+    # Whether the pair shares enough (MIN_OVERLAP of the lighter claim's key weight) to be linked
+    # directly; a weaker pair still counts towards how alike two groups are.  Blocking provably
+    # finds every such pair.
+    linkable: bool = True
 
     def reasons(self) -> list[str]:
         """Short phrases a reviewer can read: why these two were (or were not) linked."""
@@ -107,6 +112,8 @@ class PairScore:
             out.append("different kinds of event")
         if self.same_document:
             out.append("same document")
+        if not self.linkable:
+            out.append("too little in common to link directly")
         if self.dates_apart:
             out.append(f"dates more than {MAX_DATE_GAP_DAYS} days apart")
         return out
@@ -148,7 +155,8 @@ def score_profiles(
     weight_a = weights.profile_weight(a.keys) or 1.0
     weight_b = weights.profile_weight(b.keys) or 1.0
     # Between the overlap coefficient (a short claim inside a long one) and Dice (equal claims).
-    overlap = 0.5 * shared_weight / min(weight_a, weight_b) + shared_weight / (weight_a + weight_b)
+    coefficient = shared_weight / min(weight_a, weight_b)
+    overlap = 0.5 * coefficient + shared_weight / (weight_a + weight_b)
     if text is None:
         text = text_similarity(a.text, b.text)
     events = tuple(sorted(a.events & b.events))
@@ -172,8 +180,11 @@ def score_profiles(
         score -= 0.15
     if apart and not ("n" in kinds and events):
         score -= 0.3  # unless they give the same figure for the same kind of event (90th member)
+    if shared_weight == 0:
+        score = 0.0  # only stop words, or keys too common in this corpus to mean anything
     shared = tuple(sorted((k for k in shared_keys if w(k)), key=lambda k: (-w(k), k)))
-    return PairScore(max(0.0, min(1.0, score)), text, min(1.0, overlap), shared, events, clash, apart, same_document)
+    return PairScore(max(0.0, min(1.0, score)), text, min(1.0, overlap), shared, events, clash, apart,
+                     same_document, coefficient >= MIN_OVERLAP)
 
 
 def score_pair(a: Claim, b: Claim, weights: KeyWeights = NO_CORPUS) -> PairScore:

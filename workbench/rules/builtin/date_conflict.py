@@ -11,7 +11,8 @@ days; two dates that differ in more than one part and lie more than ``near_days`
 be different events that the cluster happens to share (the announcement and a later meeting about the
 same accession), and so are dates whose periods lie more than ``max_gap_days`` apart (8 August 2025
 and 9 August 2022; the year 2014 and 9 August 2022).  Two years have no other clue than that one part
-and are always compared.
+and are always compared.  Within one document, two dates both counted from its date line ("أعلن أمس …
+ويلتقي اليوم …") are the writer's own sequence of events, never one event dated twice.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             if a.doc == b.doc and not options["same_document"]:
                 continue
             for x, y in _pair(a, dates[a.id], b, dates[b.id], options):
+                if a.doc == b.doc and x.relative and y.relative:
+                    continue
                 conflicts.append(((a, x, x.value), (b, y, y.value)))
         if conflicts:
             yield conflict_hit(conflicts, context)

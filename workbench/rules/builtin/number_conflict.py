@@ -4,7 +4,9 @@ Numbers are compared only when they count or rank the same thing:
 - a *rank* is an ordinal (التسعين), a number after رقم (رقم 90), a number right after its noun with
   nothing counted after it (كعضو 90), or "N others" (89 دولة أخرى), which makes the subject the (N+1)th;
 - a *count* is compared only with a count of the same unit or counted noun (35,000 طن vs 20,000 طن);
-  counts without a unit only when the same noun stands right before them (القرار 2254 / القرار 2245).
+  counts without a unit only when the same noun stands right before them (القرار 2254 / القرار 2245);
+  a casualty count takes what it counts from the verb before it ("وأصيب 63 آخرون" counts the wounded);
+- two numbers tied to different places (an appeal for Syria, another for Turkey) count different things.
 A value the other claim also gives (as a rank, or as a count of any unit) is accounted for and never
 conflicts; an approximate number (نحو، قرابة) may differ by ``approximate_tolerance``, and a bound
 (أكثر من 35، لم يتجاوز 49) agrees with numbers on its side up to ``bound_slack`` beyond it.
@@ -21,9 +23,12 @@ from workbench.text import normalise
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import conflict_hit
 from workbench.rules.mentions import (
-    OTHERS, STOPWORDS, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after, raw_words_before,
-    same_unit, same_word, unit_key, words_before,
+    OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
+    raw_words_before, same_unit, same_word, unit_key, words_before,
 )
+
+PLACE_TYPES = frozenset({"place", "country"})
+PLACE_REACH = 60  # characters around a number in which a place name ties the number to that place
 
 OPTIONS = {
     "approximate_tolerance": Option(float, 0.1, "relative difference allowed for an approximate number or a bound"),
@@ -67,6 +72,8 @@ def read(claim: Claim, number: NumberMention) -> Reading:
         unit = noun  # "مقتل 10": the noun before names what is counted
     if not unit and noun is not None and before and _label(before[0]):
         return Reading(number, "rank", float(number.value), None, noun, bound)
+    if unit is None or unit_key(unit) == "person":
+        unit = casualty_sense(claim, number) or unit
     return Reading(number, "count", float(number.value), unit_key(unit), noun, bound, following)
 
 
@@ -110,6 +117,20 @@ def _comparable(x: Reading, y: Reading) -> bool:
     return True
 
 
+def _places_near(claim: Claim, number: NumberMention) -> set[str]:
+    return {e.id for e in claim.entities if e.type in PLACE_TYPES
+            and number.start - PLACE_REACH <= e.start and e.end <= number.end + PLACE_REACH}
+
+
+def _different_places(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
+    """Each number is tied to a place the other claim never names: they count different things."""
+    near_a, near_b = _places_near(a, x.mention), _places_near(b, y.mention)
+    if not near_a or not near_b:
+        return False
+    all_a, all_b = {e.id for e in a.entities}, {e.id for e in b.entities}
+    return not (near_a & all_b) and not (near_b & all_a)
+
+
 def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
           slack: float) -> list[tuple[Reading, Reading]]:
     open_a = [x for x in ra if not any(x.role == y.role and _equal(x, y, tolerance, slack) for y in rb)]
@@ -117,7 +138,7 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
     found = []
     for x in open_a:
         for y in open_b:
-            if not _comparable(x, y):
+            if not _comparable(x, y) or _different_places(a, x, b, y):
                 continue
             peers_a = [r for r in ra if _comparable(r, y)]
             peers_b = [r for r in rb if _comparable(x, r)]

@@ -6,6 +6,11 @@ Titles are compared after normalisation, without clitics and without ranks and h
 (وزير الخارجية / وزير الخارجية والمغتربين, وزير الدفاع / وزير الدفاع السوري) is the short and the full
 form of one office, not a contradiction: it is reported at ``subset_level`` (info by default, "off" to
 drop it), while titles that name different things are reported at the rule's level.
+
+Two titles that differ only in words that place the office rather than name it (الرئيس السوري /
+رئيس الجمهورية / الرئيس) are one office and not reported.  Two titles with no word in common are two
+roles, not two spellings of one: a person changes post (قائد إدارة العمليات العسكرية in December 2024,
+الرئيس from 2025), so they are reported only when the documents are at most ``role_change_days`` apart.
 """
 
 from __future__ import annotations
@@ -26,7 +31,14 @@ OPTIONS = {
                            choices=("error", "warning", "info", "off")),
     "ignore": Option(list, RANKS, "ranks and honorifics left out of the comparison", item_type=str),
     "types": Option(list, ["person"], "entity types whose titles are compared", item_type=str),
+    "role_change_days": Option(int, 30, "titles with no word in common are a change of post when their "
+                                        "documents are further apart than this"),
 }
+# Words that place an office rather than name it: the state and its nationality adjectives, and the
+# transitional period (الرئيس السوري للمرحلة الانتقالية is رئيس الجمهورية).
+PLACING = frozenset(normalise(w) for w in (
+    "سوري سوريا جمهوري عربي حكوم انتقالي مرحل مؤقت أمريكي أميركي تركي روسي إيراني عراقي لبناني أردني "
+    "سعودي قطري إماراتي مصري فرنسي بريطاني ألماني إسرائيلي فلسطيني صيني أوكراني").split())
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -39,6 +51,32 @@ def _stem(word: str) -> str:
 def title_key(title: str, ignore: frozenset[str]) -> tuple[str, ...]:
     words = _WORD.findall(normalise(title))
     return tuple(_stem(w) for w in words if _stem(w) not in ignore and w not in STOPWORDS)
+
+
+def _relation(a: tuple[str, ...], b: tuple[str, ...]) -> str:
+    """"same" office, "subset" (a short and a full form), "variant" (one office named two ways) or
+    "disjoint" (no word in common: two posts)."""
+    office_a, office_b = {w for w in a if w not in PLACING}, {w for w in b if w not in PLACING}
+    if office_a == office_b:
+        return "same"
+    if set(a) <= set(b) or set(b) <= set(a):
+        return "subset"
+    return "variant" if office_a & office_b else "disjoint"
+
+
+def _close_in_time(context: RuleContext, left: list[tuple[Claim, str]], right: list[tuple[Claim, str]],
+                   days: int) -> bool:
+    """Some claim of each group comes from documents at most ``days`` apart (or of unknown date)."""
+    def published(claim: Claim):
+        document = context.documents.get(claim.doc)
+        return document.published if document is not None else None
+
+    for a, _ in left:
+        for b, _ in right:
+            pa, pb = published(a), published(b)
+            if pa is None or pb is None or abs((pa - pb).days) <= days:
+                return True
+    return False
 
 
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
@@ -55,26 +93,35 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
                 by_entity.setdefault(entity.id, {}).setdefault(key, []).append((claim, entity.title))
                 names.setdefault(entity.id, entity.name or entity.text)
     for entity_id, titles in by_entity.items():
-        if len(titles) < 2:
-            continue
         keys = list(titles)
-        differ = any(not (set(a) <= set(b) or set(b) <= set(a)) for i, a in enumerate(keys) for b in keys[i + 1:])
-        level = rule.level if differ else rule.options["subset_level"]
-        if level == "off":
+        variant: set[tuple[str, ...]] = set()
+        subset: set[tuple[str, ...]] = set()
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                relation = _relation(a, b)
+                if relation == "disjoint" and _close_in_time(context, titles[a], titles[b],
+                                                             rule.options["role_change_days"]):
+                    relation = "variant"
+                if relation in ("variant", "subset"):
+                    (variant if relation == "variant" else subset).update((a, b))
+        involved = variant or subset
+        level = rule.level if variant else rule.options["subset_level"]
+        if not involved or level == "off":
             continue
-        ranked = sorted(titles.values(), key=len)
+        shown = {k: titles[k] for k in keys if k in involved}
+        ranked = sorted(shown.values(), key=len)
         items = [{"claim": c.id, "doc": c.doc, "mention": t, "value": names[entity_id]}
-                 for found in titles.values() for c, t in found]
+                 for found in shown.values() for c, t in found]
         yield Hit(
-            claims=tuple(c.id for found in titles.values() for c, _ in found),
+            claims=tuple(c.id for found in shown.values() for c, _ in found),
             values={
                 "entity": entity_id, "name": names[entity_id],
                 "title_a": ranked[0][0][1], "title_b": ranked[-1][0][1],
                 "doc_a": ranked[0][0][0].doc, "doc_b": ranked[-1][0][0].doc,
-                "titles": list(dict.fromkeys(t for found in titles.values() for _, t in found)),
-                "subset": not differ, "claim": excerpt(ranked[0][0][0].text), "items": items,
+                "titles": list(dict.fromkeys(t for found in shown.values() for _, t in found)),
+                "subset": not variant, "claim": excerpt(ranked[0][0][0].text), "items": items,
             },
-            key=(entity_id, *sorted(" ".join(k) for k in keys)),
+            key=(entity_id, *sorted(" ".join(k) for k in shown)),
             level=level,
         )
 

@@ -1,12 +1,16 @@
 """weekday-mismatch: a stated weekday that is not the weekday of its date ("يوم الأحد 9 شباط" when
 9 February 2026 was a Monday).  Relative dates count too: "أمس الثلاثاء" in an article dated Thursday
-resolves to Wednesday, which is not a Tuesday."""
+resolves to Wednesday, which is not a Tuesday.
+
+A date line that gives one weekday for a Hijri date and its Gregorian equivalent ("الأحد 25 صفر 1447 هـ -
+20 تموز 2025") states the weekday once: when it fits the other calendar's date, the two dates disagree
+with each other, which is calendar-mismatch's finding, not a wrong weekday."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workbench.model import WEEKDAYS
+from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import day_of, excerpt
 
@@ -28,7 +32,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             if day is None or mention.weekday not in WEEKDAYS:
                 continue
             actual = WEEKDAYS[day.weekday()]
-            if actual == mention.weekday:
+            if actual == mention.weekday or _fits_its_pair(claim, mention):
                 continue
             yield Hit(
                 claims=(claim.id,),
@@ -42,6 +46,21 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
                 },
                 key=(mention.value, mention.weekday),
             )
+
+
+PAIR_GAP = 12  # characters between a Hijri date and its Gregorian equivalent ("هـ - ", " الموافق ")
+
+
+def _fits_its_pair(claim: Claim, mention: DateMention) -> bool:
+    """The weekday is right for the date given beside this one in the other calendar."""
+    for other in claim.dates:
+        if other is mention or other.calendar == mention.calendar or other.granularity != "day":
+            continue
+        gap = other.start - mention.end if other.start >= mention.end else mention.start - other.end
+        day = day_of(other)
+        if 0 <= gap <= PAIR_GAP and day is not None and WEEKDAYS[day.weekday()] == mention.weekday:
+            return True
+    return False
 
 
 KIND = Kind(

@@ -26,7 +26,7 @@ class ClaimsScreen(WorkbenchScreen):
         yield Input(placeholder="/ filter claims by words or document id", classes="filter", id="filter",
                     compact=True)
         yield Static(id="claims-count")
-        yield ClaimList(reorder=self.app.reorder, id="main")
+        yield ClaimList(id="main")
         yield Static(id="claim-preview")
 
     def show(self, workspace: Workspace) -> None:

@@ -37,9 +37,8 @@ class ClaimList(ScrollView, can_focus=True):
             super().__init__()
             self.claim = claim
 
-    def __init__(self, *, reorder: bool, **kwargs) -> None:
+    def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.reorder = reorder
         self.rows: list[Claim] = []
 
     def show(self, rows: list[Claim]) -> None:
@@ -61,7 +60,7 @@ class ClaimList(ScrollView, can_focus=True):
         claim = self.rows[index]
         marker = "▶ " if index == self.cursor else "  "
         doc = claim.doc if len(claim.doc) < DOC_WIDTH else claim.doc[: DOC_WIDTH - 2] + "…"
-        body = one_line(claim_text(claim), max(1, width - DOC_WIDTH - 3), reorder=self.reorder)
+        body = one_line(claim_text(claim), max(1, width - DOC_WIDTH - 3), reorder=self.app.reorder)
         line = Text.assemble(marker, (doc.ljust(DOC_WIDTH), "dim"), " ", body, end="")
         if index == self.cursor:
             line.stylize(CURSOR)

@@ -1,0 +1,69 @@
+"""Display-time bidi, escaping, and the filters the screens use."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.text import Text
+
+from tests.tui.conftest import build_analysis
+from workbench.tui.bidi import clean, resolve_bidi, shape, visual_line
+from workbench.tui.state import ClaimIndex, FindingFilter, Workspace, filter_findings
+
+
+def test_auto_turns_reordering_off_where_the_terminal_does_it():
+    assert resolve_bidi("auto", {"VTE_VERSION": "7600"}) is False
+    assert resolve_bidi("auto", {"KONSOLE_VERSION": "230800"}) is False
+    assert resolve_bidi("auto", {"TERM": "xterm-kitty"}) is True
+    assert resolve_bidi("on", {"VTE_VERSION": "7600"}) is True
+    assert resolve_bidi("off", {}) is False
+
+
+def test_control_characters_become_visible_and_offsets_survive():
+    text = "a\x1b[31mb\x9b\u202ec\td\n"
+    shown = clean(text)
+    assert len(shown) == len(text)
+    assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown
+    assert shown.startswith("a␛[31mb") and shown.endswith("c d\n")
+
+
+def test_shaping_joins_letters_and_forms_lam_alef():
+    glyphs = "".join(g for g, _ in shape("سلام"))
+    names = [unicodedata.name(g) for g in glyphs]
+    assert names[0].endswith("INITIAL FORM") and "LAM WITH ALEF" in names[1] and names[2].endswith("ISOLATED FORM")
+
+
+def test_a_reordered_line_keeps_each_characters_style():
+    line = Text("اتفاق 10 آذار")
+    line.stylize("bold", 6, 8)  # the number
+    shown = visual_line(line, rtl=True)
+    assert shown.plain.startswith("ﺭﺍﺫﺁ 10 ")
+    bold = [span for span in shown.spans if span.style == "bold"]
+    assert [shown.plain[s.start:s.end] for s in bold] == ["10"]
+
+
+def test_latin_lines_are_left_alone():
+    line = Text("date-conflict 2025-03-10")
+    assert visual_line(line, rtl=False) is line
+
+
+def test_finding_filter_terms():
+    parsed = FindingFilter.parse("rule:date level:error doc:101 reviewed:no اتفاق")
+    assert (parsed.rules, parsed.levels, parsed.docs, parsed.reviewed, parsed.words) == (
+        ("date",), ("error",), ("101",), (None,), ("اتفاق",))
+    assert FindingFilter.parse("level:severe").words == ("level", "severe")
+
+
+def test_filtering_findings_ignores_hamza_and_letter_variants():
+    workspace = Workspace(build_analysis())
+    assert [f.rule for f in filter_findings(workspace, "الإثنين", {})] == ["weekday-mismatch"]
+
+
+def test_claim_index_narrowing_gives_the_same_result_as_a_fresh_search():
+    claims = build_analysis().claims * 50
+    narrowing = ClaimIndex(claims)
+    for prefix in ("ا", "ال", "الر", "الرياض"):
+        narrowed = narrowing.search(prefix)
+        assert narrowed == ClaimIndex(claims).search(prefix)
+    assert len(narrowed) == 50
+    assert narrowing.search("") == list(range(len(claims)))
