@@ -15,6 +15,7 @@ from workbench.text import fold
 
 _HEAD_LINES = 8
 _HEAD_CHARS = 1500
+_DATE_LINE_CHARS = 120
 # Words that may stand beside the date on a date line without making it a sentence.
 _LABELS = re.compile(
     fold(r"\b(?:date|published|updated|تاريخ|النشر|نشر|في|بتاريخ|اخر|آخر|تحديث|هـ|ه|ﻫ|م|الموافق|مساء|صباحا|مساءً|صباحاً|am|pm)\b"),
@@ -48,6 +49,8 @@ def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, S
         seen += 1
         if seen > _HEAD_LINES or start > _HEAD_CHARS:
             break
+        if len(line) > _DATE_LINE_CHARS and not _PUBLISHED_PHRASE.search(fold(line)):
+            continue  # a long line is a sentence: its dates are claims, not the document's own date
         mentions = [m for m in find_dates(line, base=start, reference=None) if m.granularity == "day" and not m.relative]
         if not mentions:
             continue

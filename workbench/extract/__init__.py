@@ -18,10 +18,10 @@ from workbench.text import fold_digits, normalise
 __all__ = ["Extractor", "claim_id"]
 
 
-def claim_id(doc_id: str, text: str, occurrence: int = 0) -> str:
+def claim_id(doc_id: str, normalised_text: str, occurrence: int = 0) -> str:
     """Stable across runs and machines, and across re-saves that only move lines or change
     spacing, diacritics or hamza spellings: the id hashes the normalised text, not the offsets."""
-    return stable_id("c", doc_id, normalise(text), str(occurrence))
+    return stable_id("c", doc_id, normalised_text, str(occurrence))
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Extractor:
             entities = self.gazetteer.find(text, base=span.start)
             key = normalise(text)
             claims.append(Claim(
-                id=claim_id(document.id, text, seen[key]), doc=document.id, start=span.start, end=span.end,
+                id=claim_id(document.id, key, seen[key]), doc=document.id, start=span.start, end=span.end,
                 text=text, dates=tuple(dates), numbers=tuple(numbers), entities=tuple(entities),
             ))
             seen[key] += 1

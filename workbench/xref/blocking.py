@@ -33,6 +33,7 @@ def candidate_pairs(
         for key in p.keys:
             df[key] += 1
     weight = weights.weight
+    table = weights.table
     totals = [weights.profile_weight(p.keys) for p in profiles]
     # Claims seen so far, under all their keys and under their prefix keys.  Each claim looks up
     # its prefix among all keys of earlier claims, and all its keys among their prefixes, so a pair
@@ -48,7 +49,7 @@ def candidate_pairs(
             if df[key] <= cap:
                 seen.update(prefixes[key])
         for j in sorted(seen):
-            shared = weights.total_weight(p.keys & profiles[j].keys)
+            shared = sum(map(table.__getitem__, p.keys & profiles[j].keys))
             if shared >= min_overlap * min(totals[i], totals[j]):
                 yield j, i
         for key in p.keys:

@@ -41,13 +41,13 @@ class KeyWeights:
     With no corpus (two claims compared alone) every key weighs its kind's weight times log 2.
     Weights are computed once per key and kept: scoring looks them up millions of times."""
 
-    __slots__ = ("df", "total", "max_block", "_cache", "_totals")
+    __slots__ = ("df", "total", "max_block", "table", "_totals")
 
     def __init__(self, df: Mapping[str, int], total: int, max_block: int = MAX_BLOCK) -> None:
         self.df = df
         self.total = max(total, 1)
         self.max_block = max_block
-        self._cache: dict[str, float] = {}
+        self.table = _WeightTable(self)  # key -> weight, filled on first use
         self._totals: dict[frozenset[str], float] = {}
 
     @classmethod
@@ -59,17 +59,15 @@ class KeyWeights:
             total += 1
         return cls(df, total)
 
+    def compute(self, key: str) -> float:
+        df = max(1, self.df.get(key, 1))
+        return 0.0 if df > self.max_block else KIND_WEIGHTS[key[0]] * math.log(1.0 + self.total / df)
+
     def weight(self, key: str) -> float:
-        found = self._cache.get(key)
-        if found is None:
-            df = max(1, self.df.get(key, 1))
-            found = 0.0 if df > self.max_block else KIND_WEIGHTS[key[0]] * math.log(1.0 + self.total / df)
-            self._cache[key] = found
-        return found
+        return self.table[key]
 
     def total_weight(self, keys: Iterable[str]) -> float:
-        weight = self.weight
-        return sum(weight(k) for k in keys)
+        return sum(map(self.table.__getitem__, keys))
 
     def profile_weight(self, keys: frozenset[str]) -> float:
         """The total weight of a profile's keys, remembered per key set."""
@@ -77,6 +75,19 @@ class KeyWeights:
         if found is None:
             found = self._totals[keys] = self.total_weight(keys)
         return found
+
+
+class _WeightTable(dict):
+    """A dict that computes a missing key's weight once; ``map(table.__getitem__, keys)`` then sums
+    weights at C speed."""
+
+    def __init__(self, owner: KeyWeights) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def __missing__(self, key: str) -> float:
+        value = self[key] = self._owner.compute(key)
+        return value
 
 
 NO_CORPUS = KeyWeights({}, 1)
