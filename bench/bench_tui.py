@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -26,13 +27,14 @@ from bench.common import ROOT, SAMPLE_CORPUS, Row, print_table, synthetic_corpus
 TARGET_BUNDLED = 1.0
 TARGET_LARGE = 3.0
 TARGET_KEYSTROKE = 0.1
+FILL_LIMIT = 120.0  # seconds to wait for the analysis to fill the screen before giving up on that figure
 QUERY = "الاتفاق"
 
 
 # ---- launch (each run in its own process) ----------------------------------------------------------
 
-def _child_workbench(corpus: str, db: str, started: float) -> dict:
-    """Runs in the child: the real app over ``corpus``; reports first paint and filled-in times."""
+def _child_workbench(corpus: str, db: str, started: float) -> None:
+    """Runs in the child: the real app over ``corpus``; prints first paint and filled-in times, exits."""
     from workbench.config import Config
     from workbench.pipeline import analyse
     from workbench.store import VerdictStore
@@ -43,17 +45,17 @@ def _child_workbench(corpus: str, db: str, started: float) -> dict:
 
     async def pilot(p):
         times["first_screen"] = time.time() - started
-        while p.app.generation == 0:
+        while p.app.generation == 0 and time.time() - started < FILL_LIMIT:
             await asyncio.sleep(0.01)
         await p.pause()
-        times["filled"] = time.time() - started
+        times["filled"] = time.time() - started if p.app.generation else None
         times["findings"] = len(p.app.workspace.analysis.findings)
-        p.app.exit()
+        print(json.dumps(times), flush=True)
+        os._exit(0)  # an analysis still running in its worker thread is abandoned, not waited for
 
     app = WorkbenchApp(lambda progress: analyse([Path(corpus)], Config(), store=store, progress=progress),
                        store=store)
     app.run(headless=True, auto_pilot=pilot, size=(100, 30))
-    return times
 
 
 def _child_baseline(rows_file: str, started: float) -> dict:
@@ -101,12 +103,14 @@ def launch_rows(name: str, corpus: Path, target: float, work: Path) -> list[Row]
     rows_file.write_text(json.dumps(_document_rows(corpus), ensure_ascii=False), encoding="utf-8")
     ours = _launch("workbench", str(corpus), str(work / f"{name}.json"))
     base = _launch("baseline", str(rows_file))
+    bundled = name == "bundled corpus"
+    filled = ours["filled"]
     return [
         Row(f"launch → first screen, {name}", ours["first_screen"], "s", base["first_screen"],
             "bare Textual DataTable", f"< {target:g} s", ours["first_screen"] < target),
-        Row(f"launch → findings filled, {name} ({ours['findings']} findings)", ours["filled"], "s", None, "",
-            "-" if name != "bundled corpus" else f"< {target:g} s",
-            None if name != "bundled corpus" else ours["filled"] < target),
+        Row(f"launch → findings filled, {name} ({ours['findings']} findings)" if filled is not None
+            else f"launch → findings filled, {name}: analysis not done within", filled or FILL_LIMIT, "s",
+            target=f"< {target:g} s" if bundled else "-", ok=(filled is not None and filled < target) if bundled else None),
     ]
 
 
@@ -191,8 +195,9 @@ def keystroke_rows(count: int) -> list[Row]:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         kind, *args, started = sys.argv[2:]
-        result = _child_workbench(*args, float(started)) if kind == "workbench" else _child_baseline(args[0], float(started))
-        print(json.dumps(result))
+        if kind == "workbench":
+            _child_workbench(*args, float(started))
+        print(json.dumps(_child_baseline(args[0], float(started))))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="smaller corpora, for a fast look")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -52,7 +53,14 @@ def open_command(ctx: click.Context, paths: tuple[str, ...], db: Path | None, bi
     def load(progress):
         return analyse(chosen, config, store=store, progress=progress)
 
-    WorkbenchApp(load, store=store, reorder=resolve_bidi(config.bidi), db_label=str(config.db_path(chosen))).run()
+    app = WorkbenchApp(load, store=store, reorder=resolve_bidi(config.bidi), db_label=str(config.db_path(chosen)))
+    app.run()
+    if app.loading:
+        # Quit while a large corpus was still loading: the analysis thread cannot be interrupted, and
+        # nothing is left to save (verdicts are written when they are made), so do not wait for it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 @click.command("serve")

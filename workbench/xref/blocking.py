@@ -11,7 +11,7 @@ recall against an exhaustive comparison."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from workbench.xref.scoring import MIN_OVERLAP, KeyWeights
 from workbench.xref.profile import Profile
@@ -26,13 +26,12 @@ def candidate_pairs(
     """Pairs ``(i, j)``, ``i < j``, of profile indices that share enough rare keys to be worth scoring.
 
     Each pair is yielded once, and only if the keys they share weigh at least ``min_overlap`` of the
-    lighter claim's keys (checked exactly, after the lookup).  Pairs come grouped by ``j``."""
+    lighter claim's keys (checked exactly, after the lookup).  Pairs come grouped by ``j``, the later one."""
     cap = weights.max_block
     df: dict[str, int] = defaultdict(int)
     for p in profiles:
         for key in p.keys:
             df[key] += 1
-    weight = weights.weight
     table = weights.table
     totals = [weights.profile_weight(p.keys) for p in profiles]
     # Claims seen so far, under all their keys and under their prefix keys.  Each claim looks up
@@ -40,19 +39,21 @@ def candidate_pairs(
     # is found once, by its later claim, whichever side's prefix holds the shared key.
     full: dict[str, list[int]] = defaultdict(list)
     prefixes: dict[str, list[int]] = defaultdict(list)
+    limits = [min_overlap * total for total in totals]
     for i, p in enumerate(profiles):
-        prefix = _prefix(p, totals[i], df, weight, min_overlap, cap)
+        prefix = _prefix(p, totals[i], df, table, min_overlap, cap)
         seen: set[int] = set()
         for key in prefix:
             seen.update(full[key])
         for key in p.keys:
             if df[key] <= cap:
                 seen.update(prefixes[key])
-        for j in sorted(seen):
-            shared = sum(map(table.__getitem__, p.keys & profiles[j].keys))
-            if shared >= min_overlap * min(totals[i], totals[j]):
+        keys = p.keys
+        for j in seen:
+            shared = sum(map(table.__getitem__, keys & profiles[j].keys))
+            if shared >= limits[i] or shared >= limits[j]:
                 yield j, i
-        for key in p.keys:
+        for key in keys:
             if df[key] <= cap:
                 full[key].append(i)
         for key in prefix:
@@ -60,7 +61,7 @@ def candidate_pairs(
 
 
 def _prefix(
-    p: Profile, total: float, df: Mapping[str, int], weight: Callable[[str], float], min_overlap: float, cap: int,
+    p: Profile, total: float, df: Mapping[str, int], weight: Mapping[str, float], min_overlap: float, cap: int,
 ) -> list[str]:
     """The rarest keys of ``p`` whose blocks are small enough to look up, until what is left out
     weighs less than ``min_overlap`` of the total."""
@@ -69,7 +70,7 @@ def _prefix(
     for key in sorted(p.keys, key=lambda k: (df[k], k)):
         if remaining < min_overlap * total:
             break
-        remaining -= weight(key)
+        remaining -= weight[key]
         if df[key] <= cap:
             chosen.append(key)
     return chosen

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.model import Claim
 from workbench.text import normalise
@@ -31,20 +32,28 @@ class Profile:
         return (self.text, self.keys, self.spans)
 
 
+@lru_cache(maxsize=1 << 20)
+def _read_token(raw: str) -> tuple[str | None, str | None, str | None]:
+    """(content stem or None for a stop word, its key or None for a bare number, event kind)."""
+    token = word_stem(raw)
+    kind = event_kind(raw)
+    if token in STOP_WORDS or raw in STOP_WORDS or len(token) < 2:
+        return None, None, kind
+    return token, (None if is_number(token) else "w:" + token), kind
+
+
 def profile(claim: Claim) -> Profile:
     words: list[str] = []
     keys: set[str] = set()
     events: set[str] = set()
     for raw in normalise(claim.text).split():
-        token = word_stem(raw)
-        kind = event_kind(raw)
+        token, key, kind = _read_token(raw)
         if kind:
             events.add(kind)
-        if token in STOP_WORDS or raw in STOP_WORDS or len(token) < 2:
-            continue
-        words.append(token)
-        if not is_number(token):
-            keys.add("w:" + token)
+        if token:
+            words.append(token)
+        if key:
+            keys.add(key)
     keys.update("e:" + e.id for e in claim.entities)
     spans: list[tuple[int, int]] = []
     for mention in claim.dates:
