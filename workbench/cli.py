@@ -6,6 +6,7 @@ on stdout, one message on stderr, no traceback)."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -14,14 +15,18 @@ from workbench.errors import WorkbenchError
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="workbench")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="With no command: the verdict database the workbench opens (as `workbench open --db`).")
+@click.option("--bidi", type=click.Choice(["auto", "on", "off"]),
+              help="With no command: how right-to-left lines are shown (as `workbench open --bidi`).")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, db: Path | None, bidi: str | None) -> None:
     """Fact-checking workbench for Arabic-language news.
 
     Run with no command to open the workbench on the configured corpus (the bundled sample when none
     is configured)."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(open_command)
+        ctx.invoke(open_command, paths=(), db=db, bidi=bidi)
 
 
 from workbench.commands.corpus import claims_command, docs_command  # noqa: E402

@@ -10,7 +10,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.config import Config
@@ -133,28 +133,32 @@ def analyse(
     judgements steer cross-referencing and its verdicts and reviews feed the rules."""
     rules = load_rules(config.rules, levels=config.levels)  # fail early: a bad rule is a usage error
     documents, claims, problems = load_and_extract(paths, config, published=published, progress=progress)
+    return _judge(Analysis(documents, claims, problems=problems), rules, store, progress)
+
+
+def recluster(analysis: Analysis, config: Config, *, store=None) -> Analysis:
+    """Cross-reference and check again without extracting again: after a pair judgement, a verdict
+    with a corrected value, or an edit to rules/ (claims depend only on the corpus)."""
+    rules = load_rules(config.rules, levels=config.levels)
+    return _judge(Analysis(analysis.documents, analysis.claims, problems=analysis.problems), rules, store, None)
+
+
+def _judge(extracted: Analysis, rules, store, progress: Progress | None) -> Analysis:
+    """Claims -> clusters -> findings, with the store's judgements, verdicts and reviews."""
     judgements = store.judgements() if store is not None else {}
-    clusters = cross_reference(claims, judgements=judgements)
+    clusters = cross_reference(extracted.claims, judgements=judgements)
     if progress:
         progress("xref", 1, 1)
     context = RuleContext(
-        documents={d.id: d for d in documents},
-        claims={c.id: c for c in claims},
+        documents={d.id: d for d in extracted.documents},
+        claims={c.id: c for c in extracted.claims},
         clusters=clusters,
         verdicts=store.verdicts() if store is not None else {},
     )
     findings = run_rules(rules, context)
     if store is not None:
         reviews = store.reviews()
-        findings = [_with_review(f, reviews.get(f.id)) for f in findings]
+        findings = [replace(f, reviewed=reviews[f.id].status) if f.id in reviews else f for f in findings]
     if progress:
         progress("rules", 1, 1)
-    return Analysis(documents, claims, clusters, findings, problems)
-
-
-def _with_review(finding: Finding, review) -> Finding:
-    if review is None:
-        return finding
-    from dataclasses import replace
-
-    return replace(finding, reviewed=review.status)
+    return Analysis(extracted.documents, extracted.claims, clusters, findings, extracted.problems)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import combinations
 from typing import Any
 
 from workbench.model import Claim
@@ -49,3 +50,36 @@ def conflict_hit(pairs: Sequence[tuple[Side, Side]], context: RuleContext) -> Hi
         "items": items, "count": len({c.id for c, _, _ in ordered}),
     }
     return Hit(claims=tuple(c.id for c, _, _ in ordered), values=values, key=tuple(sorted(support)))
+
+
+Pair = Callable[[Claim, list, Claim, list], list[tuple[Any, Any]]]
+Allowed = Callable[[Claim, Any, Claim, Any], bool]
+Shown = Callable[[Any], tuple[Any, Any]]  # an item -> (its mention, its value)
+
+
+def cluster_conflicts(claims: Sequence[Claim], items: dict[str, list], pair: Pair, allowed: Allowed,
+                      shown: Shown) -> list[tuple[Side, Side]]:
+    """The conflicting pairs among one cluster's claims, comparing each distinct sentence once.
+
+    Syndicated copies of one sentence (same text, same items at the same places) give the same answer
+    against any other claim, so a cluster of thousands of copies costs what its few distinct sentences
+    cost.  Every copy still takes part: each is paired with one copy on the other side it may be set
+    against (``allowed`` says which: another document, say), so the finding names them all."""
+    twins: dict[tuple, list[Claim]] = {}
+    for claim in claims:
+        key = (claim.text, tuple((m.start - claim.start, str(v)) for m, v in map(shown, items[claim.id])))
+        twins.setdefault(key, []).append(claim)
+    conflicts: list[tuple[Side, Side]] = []
+    for group_a, group_b in combinations(twins.values(), 2):
+        a, b = group_a[0], group_b[0]
+        for x, y in pair(a, items[a.id], b, items[b.id]):
+            i, j = items[a.id].index(x), items[b.id].index(y)
+            for left_group, right_group, li, ri in ((group_a, group_b, i, j), (group_b, group_a, j, i)):
+                for left in left_group:
+                    lx = items[left.id][li]
+                    right = next((r for r in right_group if allowed(left, lx, r, items[r.id][ri])), None)
+                    if right is not None:
+                        side_l = (left, *shown(lx))
+                        side_r = (right, *shown(items[right.id][ri]))
+                        conflicts.append((side_l, side_r) if left_group is group_a else (side_r, side_l))
+    return conflicts

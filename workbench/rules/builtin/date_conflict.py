@@ -18,7 +18,6 @@ and are always compared.  Within one document, two dates both counted from its d
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import combinations
 
 from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
@@ -26,7 +25,7 @@ from workbench.rules.mentions import (
     coarser, context as words_around, covers, dated_mentions, dates_agree, gap_days, is_background, overlap,
     parts_differing,
 )
-from workbench.rules.builtin.common import conflict_hit
+from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
 
 OPTIONS = {
     "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
@@ -66,17 +65,17 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
 
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     options = rule.options
+
+    def allowed(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+        if a.doc != b.doc:
+            return True
+        return options["same_document"] and not (x.relative and y.relative)
+
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
         dates = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in claims}
-        conflicts = []
-        for a, b in combinations(claims, 2):
-            if a.doc == b.doc and not options["same_document"]:
-                continue
-            for x, y in _pair(a, dates[a.id], b, dates[b.id], options):
-                if a.doc == b.doc and x.relative and y.relative:
-                    continue
-                conflicts.append(((a, x, x.value), (b, y, y.value)))
+        conflicts = cluster_conflicts(
+            claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options), allowed, lambda m: (m, m.value))
         if conflicts:
             yield conflict_hit(conflicts, context)
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import combinations
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
-from workbench.rules.builtin.common import conflict_hit
+from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
 from workbench.rules.mentions import (
     OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
     raw_words_before, same_unit, same_word, unit_key, words_before,
@@ -153,16 +152,17 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     options = rule.options
     roles = {"rank"} if options["compare_ranks"] else set()
     roles |= {"count"} if options["compare_counts"] else set()
+
+    def pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading]) -> list[tuple[Reading, Reading]]:
+        return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"])
+
+    def allowed(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
+        return a.doc != b.doc or options["same_document"]
+
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
         readings = {c.id: [r for r in (read(c, n) for n in c.numbers) if r.role in roles] for c in claims}
-        conflicts = []
-        for a, b in combinations(claims, 2):
-            if a.doc == b.doc and not options["same_document"]:
-                continue
-            for x, y in _pair(a, readings[a.id], b, readings[b.id], options["approximate_tolerance"],
-                              options["bound_slack"]):
-                conflicts.append(((a, x.mention, x.shown), (b, y.mention, y.shown)))
+        conflicts = cluster_conflicts(claims, readings, pair, allowed, lambda r: (r.mention, r.shown))
         if conflicts:
             yield conflict_hit(conflicts, context)
 
