@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # One character in, one character out: safe for offsets.
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
@@ -60,15 +61,16 @@ def offset_map(text: str) -> tuple[str, list[int]]:
     """Fold and drop marks, returning the folded text and, for each of its characters, the
     offset of the character it came from in ``text`` (plus a final entry for the end)."""
     folded = fold(text)
-    chars: list[str] = []
+    if MARKS.search(folded) is None:
+        return folded, list(range(len(text) + 1))
     where: list[int] = []
-    for i, ch in enumerate(folded):
-        if MARKS.match(ch):
-            continue
-        chars.append(ch)
-        where.append(i)
+    kept = 0
+    for mark in MARKS.finditer(folded):
+        where.extend(range(kept, mark.start()))
+        kept = mark.end()
+    where.extend(range(kept, len(text)))
     where.append(len(text))
-    return "".join(chars), where
+    return MARKS.sub("", folded), where
 
 
 def normalise(text: str) -> str:
@@ -84,6 +86,7 @@ def normalise(text: str) -> str:
 _PREFIX = re.compile(r"^(?:و|ف)?(?:لل|(?:ب|ل|ك)?ال)")
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_clitics(token: str) -> str:
     """A light stem for blocking and keywords: drop a leading conjunction, preposition and article
     (وبالاتفاق -> اتفاق), never below three letters.  A bare و is kept: it begins many words (وزير)."""

@@ -58,14 +58,15 @@ def _words_key(text: str) -> str:
 
 
 def _names(text: str, size: int) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Runs of ``size`` name-like words: (surface, clitic-free words)."""
+    """Runs of ``size`` name-like words: (surface, clitic-free words).  A run breaks at a stop word, a
+    number or a short word, and a name does not go on across "وال…" (a new conjunct)."""
     raw = _WORD.findall(normalise(text))
+    name_like = [not (w in STOPWORDS or w.isdigit() or len(w) < 3) for w in raw]
+    conjunct = [w.startswith("وال") for w in raw]
+    stems = [strip_clitics(w) for w in raw]
     for i in range(len(raw) - size + 1):
-        window = raw[i:i + size]
-        if any(w.startswith("وال") for w in window[1:]) or any(
-                w in STOPWORDS or w.isdigit() or len(w) < 3 for w in window):
-            continue
-        yield " ".join(window), tuple(strip_clitics(w) for w in window)
+        if all(name_like[i:i + size]) and not any(conjunct[i + 1:i + size]):
+            yield " ".join(raw[i:i + size]), tuple(stems[i:i + size])
 
 
 def _reordered(rule: Rule, context: RuleContext) -> Iterator[Hit]:
