@@ -8,7 +8,7 @@ import pytest
 from workbench.config import BUNDLED_CORPUS, Config
 from workbench.extract import Extractor
 from workbench.pipeline import load_and_extract
-from tests.gold import GOLD, locate
+from tests.gold import GOLD, check_date_found, check_not_a_date, check_number_found
 
 
 @pytest.fixture(scope="module")
@@ -30,38 +30,21 @@ def _gold(kind):
 def test_gold_date_found_with_its_value(extracted, doc_id, item):
     by_doc, chrome_dates = extracted
     document, claims = by_doc[doc_id]
-    where = locate(document.text, item["text"], item.get("after"))
-    mentions = [m for c in claims for m in c.dates] + chrome_dates[doc_id]
-    covering = [m for m in mentions if m.start <= where < m.end or where <= m.start < where + len(item["text"])]
-    assert covering, f"{item['text']!r} not found as a date"
-    assert item["value"] in {m.value for m in covering}, [m.to_json() for m in covering]
+    check_date_found(document, [m for c in claims for m in c.dates] + chrome_dates[doc_id], item)
 
 
 @pytest.mark.parametrize("doc_id,item", _gold("not_dates"), ids=lambda v: v if isinstance(v, str) else v["text"])
 def test_gold_non_date_is_not_a_date(extracted, doc_id, item):
     by_doc, _ = extracted
     document, claims = by_doc[doc_id]
-    start = 0
-    while (where := document.text.find(item["text"], start)) >= 0:
-        end = where + len(item["text"])
-        for mention in (m for c in claims for m in c.dates):
-            # A Hijri date may contain its year (1447): that is the date, not a year of its own.
-            inside_larger = mention.start < where or mention.end > end
-            overlapping = mention.start < end and where < mention.end
-            assert not overlapping or (inside_larger and mention.calendar == "hijri"), mention.to_json()
-        start = end
+    check_not_a_date(document, claims, item["text"])
 
 
 @pytest.mark.parametrize("doc_id,item", _gold("numbers"), ids=lambda v: v if isinstance(v, str) else v["text"])
 def test_gold_number_found_with_its_value(extracted, doc_id, item):
     by_doc, _ = extracted
     document, claims = by_doc[doc_id]
-    where = locate(document.text, item["text"])
-    end = where + len(item["text"])
-    found = [n for c in claims for n in c.numbers if n.start < end and where < n.end]
-    assert item["value"] in [n.value for n in found], [n.to_json() for n in found]
-    if "unit" in item:
-        assert item["unit"] in [n.unit for n in found if n.value == item["value"]]
+    check_number_found(document, claims, item)
 
 
 def test_mentions_are_offsets_into_the_original_text(extracted):

@@ -13,6 +13,7 @@ import yaml
 
 from workbench.config import Config
 from workbench.extract import Extractor
+from tests.gold import check_date_found, check_not_a_date, check_number_found
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 CORPUS = UNSEEN / "corpus"
@@ -40,11 +41,6 @@ def chrome_dates(doc_id: str):
     return tuple(Extractor.from_config(Config()).chrome_dates(analysis().document(doc_id)))
 
 
-def locate(text: str, needle: str, after: str | None = None) -> int:
-    start = text.index(after) if after else 0
-    return text.index(needle, start)
-
-
 def _cases(kind: str):
     cases = []
     for doc_id, doc in GOLD["documents"].items():
@@ -67,35 +63,18 @@ def test_publication_date_is_read_from_the_date_line(doc_id):
 
 @pytest.mark.parametrize("doc_id,item", _cases("dates"))
 def test_date_found_with_its_value(doc_id, item):
-    document = analysis().document(doc_id)
-    where = locate(document.text, item["text"], item.get("after"))
     mentions = [m for c in analysis().claims_of(doc_id) for m in c.dates] + list(chrome_dates(doc_id))
-    covering = [m for m in mentions if m.start <= where < m.end or where <= m.start < where + len(item["text"])]
-    assert covering, f"{item['text']!r} not found as a date"
-    assert item["value"] in {m.value for m in covering}, [m.to_json() for m in covering]
+    check_date_found(analysis().document(doc_id), mentions, item)
 
 
 @pytest.mark.parametrize("doc_id,item", _cases("not_dates"))
 def test_non_date_is_not_a_date(doc_id, item):
-    document = analysis().document(doc_id)
-    claims = analysis().claims_of(doc_id)
-    start = 0
-    while (where := document.text.find(item["text"], start)) >= 0:
-        end = where + len(item["text"])
-        for mention in (m for c in claims for m in c.dates):
-            inside_larger = mention.start < where or mention.end > end
-            overlapping = mention.start < end and where < mention.end
-            assert not overlapping or (inside_larger and mention.calendar == "hijri"), mention.to_json()
-        start = end
+    check_not_a_date(analysis().document(doc_id), analysis().claims_of(doc_id), item["text"])
 
 
 @pytest.mark.parametrize("doc_id,item", _cases("numbers"))
 def test_number_found_with_its_value(doc_id, item):
-    document = analysis().document(doc_id)
-    where = locate(document.text, item["text"], item.get("after"))
-    end = where + len(item["text"])
-    found = [n for c in analysis().claims_of(doc_id) for n in c.numbers if n.start < end and where < n.end]
-    assert item["value"] in [n.value for n in found], [n.to_json() for n in found]
+    check_number_found(analysis().document(doc_id), analysis().claims_of(doc_id), item)
 
 
 def _values(finding) -> set[str]:
