@@ -1,7 +1,8 @@
 """Rule tests in the spirit of semgrep's: every shipped rule has a folder of documents that must make
 it fire and one that must not, beside it in ``rules/fixtures/<rule id>/{fires,passes}/``, run through
 the whole pipeline (load, extract, cross-reference, rules).  A ``verdicts.yml`` in a fixture folder
-records verdicts first (``doc``, ``has``: a substring of the claim, ``rating``, optional ``value``)."""
+records verdicts first (``doc``, ``has``: a substring of the claim, ``rating``, optional ``value``).
+A sub-folder of ``fires/`` or ``passes/`` is one more document set with the same expectation."""
 
 from __future__ import annotations
 
@@ -47,12 +48,21 @@ def _store_with_verdicts(folder: Path, documents: list[Path], config: Config, tm
     return store
 
 
-@pytest.mark.parametrize("expect", ["fires", "passes"])
-@pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_fixture(rule_id: str, expect: str, tmp_path: Path):
+def _fixture_sets() -> list:
+    sets = []
+    for rule_id in RULE_IDS:
+        for expect in ("fires", "passes"):
+            top = FIXTURES / rule_id / expect
+            folders = [top, *sorted(p for p in top.iterdir() if p.is_dir())] if top.is_dir() else []
+            sets += [pytest.param(rule_id, expect, folder, id=f"{rule_id}-{expect}-{folder.relative_to(top)}")
+                     for folder in folders if _documents(folder)]
+    return sets
+
+
+@pytest.mark.parametrize("rule_id,expect,folder", _fixture_sets())
+def test_rule_fixture(rule_id: str, expect: str, folder: Path, tmp_path: Path):
     from workbench.pipeline import analyse
 
-    folder = FIXTURES / rule_id / expect
     documents = _documents(folder)
     config = Config(rules=(RULES_DIR,))
     store = _store_with_verdicts(folder, documents, config, tmp_path)

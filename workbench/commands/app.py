@@ -32,6 +32,29 @@ def _open_store(config: Config, paths: tuple[Path, ...]):
                         scale=RatingScale.from_config(config.ratings))
 
 
+def workbench_app(config: Config, paths: tuple[Path, ...]):
+    """The app over ``paths``.  Only Textual and the store are imported here: the core (corpus,
+    extraction, cross-referencing, rules) is imported by the app's loading worker after the first screen
+    is drawn, and a broken rule file or database is reported there (ctrl+r tries again once fixed)."""
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.bidi import resolve_bidi
+
+    store = _open_store(config, paths)
+
+    def load(progress):
+        from workbench.pipeline import analyse
+
+        return analyse(paths, config, store=store, progress=progress)
+
+    def rejudge(analysis):
+        from workbench.pipeline import recluster
+
+        return recluster(analysis, config, store=store)
+
+    return WorkbenchApp(load, rejudge=rejudge, store=store, reorder=resolve_bidi(config.bidi),
+                        db_label=str(config.db_path(paths)))
+
+
 @click.command("open")
 @_PATHS
 @_DB
@@ -39,24 +62,11 @@ def _open_store(config: Config, paths: tuple[Path, ...]):
 @click.pass_context
 def open_command(ctx: click.Context, paths: tuple[str, ...], db: Path | None, bidi: str | None) -> None:
     """Open the workbench on PATHS (default: the configured corpus, else the bundled sample)."""
-    from workbench.pipeline import analyse
-    from workbench.rules import load_rules
-    from workbench.tui.app import WorkbenchApp
-    from workbench.tui.bidi import resolve_bidi
-
     config = config_from_context(ctx).with_overrides(db=db, bidi=bidi)
-    chosen = corpus_paths(paths, config)
-    load_rules(config.rules, levels=config.levels)  # a broken rule file is a usage error, before the screen
-    store = _open_store(config, chosen)
-    store.verdicts()  # an unreadable database is refused here, with its message, not inside the screen
-
-    def load(progress):
-        return analyse(chosen, config, store=store, progress=progress)
-
-    app = WorkbenchApp(load, store=store, reorder=resolve_bidi(config.bidi), db_label=str(config.db_path(chosen)))
+    app = workbench_app(config, corpus_paths(paths, config))
     app.run()
-    if app.loading:
-        # Quit while a large corpus was still loading: the analysis thread cannot be interrupted, and
+    if app.busy is not None:
+        # Quit while the corpus was still being analysed: the worker thread cannot be interrupted, and
         # nothing is left to save (verdicts are written when they are made), so do not wait for it.
         sys.stdout.flush()
         sys.stderr.flush()

@@ -39,19 +39,19 @@ AT_MOST = frozenset(normalise(w) for w in "أقل اقل دون يقل".split())
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def _content_tokens(text: str) -> list[str]:
+def content_tokens(text: str) -> list[str]:
     words = [strip_clitics(t) for t in _TOKEN.findall(normalise(text))]
     return [w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
 
 
 def words_before(claim: Claim, start: int, count: int) -> list[str]:
     """Up to ``count`` content words of the claim before absolute offset ``start``, nearest last."""
-    return _content_tokens(claim.text[: max(0, start - claim.start)])[-count:]
+    return content_tokens(claim.text[: max(0, start - claim.start)])[-count:]
 
 
 def words_after(claim: Claim, end: int, count: int) -> list[str]:
     """Up to ``count`` content words of the claim after absolute offset ``end``, nearest first."""
-    return _content_tokens(claim.text[max(0, end - claim.start):])[:count]
+    return content_tokens(claim.text[max(0, end - claim.start):])[:count]
 
 
 def raw_words_after(claim: Claim, end: int, count: int) -> list[str]:
@@ -68,10 +68,10 @@ def context(claim: Claim, start: int, end: int, *, before: int = 6, after: int =
     it start at its marker ("بعد سقوط النظام في ..." -> سقوط، نظام), so that the main clause's words do
     not make it look like the main event's date."""
     head = claim.text[: max(0, start - claim.start)]
-    marker = _background_marker(head)
+    marker = background_marker(head)
     if marker is not None:
         head = head[marker:]
-    return frozenset(_content_tokens(head)[-before:] + words_after(claim, end, after))
+    return frozenset(content_tokens(head)[-before:] + words_after(claim, end, after))
 
 
 def same_word(a: str, b: str) -> bool:
@@ -92,7 +92,7 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> int:
     return sum(1 for w in a if any(same_word(w, x) for x in bs))
 
 
-def _background_marker(before: str, reach: int = 5) -> int | None:
+def background_marker(before: str, reach: int = 5) -> int | None:
     """Where the 'after / before / since' clause that governs the text's end begins, if one does."""
     clause_start = max(before.rfind(p) for p in "،,؛;:.") + 1
     clause = before[clause_start:]
@@ -106,7 +106,7 @@ def _background_marker(before: str, reach: int = 5) -> int | None:
 def is_background(claim: Claim, mention: DateMention) -> bool:
     """True when the date sits in a clause introduced by 'after', 'before', 'since' ...: such a date
     dates another event than the one the claim reports."""
-    return _background_marker(claim.text[: max(0, mention.start - claim.start)]) is not None
+    return background_marker(claim.text[: max(0, mention.start - claim.start)]) is not None
 
 
 def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

@@ -1,15 +1,18 @@
-"""The workbench app: screens as modes (1-5), loading in a worker, verdicts through the store.
+"""The workbench app: screens as modes (1-5), the analysis in a worker, verdicts through the store.
 
-The app is a thin face over the core: a loader runs :func:`workbench.pipeline.analyse`, the store
-records verdicts, and the screens only show what came back.  The first screen appears at once and fills
-in when the worker finishes; verdicts written by another session or the CLI are picked up by polling
-``changed_since_last_read()``; ``ctrl+r`` re-reads the rules and the corpus."""
+The app is a thin face over the core: a loader runs :func:`workbench.pipeline.analyse` and a re-judge
+runs :func:`workbench.pipeline.recluster`, both in a worker thread (the core is imported there, not here,
+so the first screen paints at once and fills in); the store records verdicts and the screens only show
+what came back.  One analysis job runs at a time: a request made meanwhile waits, and requests coalesce.
+Pair judgements and verdicts on claims and facts steer cross-referencing and the rules, so whenever they
+change (here, or in another session: the store is polled with ``changed_since_last_read()``) the claims
+already extracted are re-clustered; ``ctrl+r`` re-reads the rules and the corpus."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -17,10 +20,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Cluster, Finding
-from workbench.pipeline import Analysis, Progress
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.claims import ClaimsScreen
 from workbench.tui.screens.clusters import ClustersScreen
@@ -30,10 +33,19 @@ from workbench.tui.screens.findings import FindingsScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.timeline import TimelineScreen
 from workbench.tui.screens.verdict import Drafts, VerdictDialog, VerdictForm, VerdictTarget
-from workbench.tui.state import Workspace
+from workbench.tui.state import FactValue, Workspace, fact_value
 from workbench.tui.widgets.status import LoadingBar, StatusLine, status_text
 
-Loader = Callable[[Progress], Analysis]
+if TYPE_CHECKING:
+    from workbench.pipeline import Analysis
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as workbench.pipeline reports it
+Loader = Callable[[Progress], "Analysis"]
+Rejudge = Callable[["Analysis"], "Analysis"]
+# What cross-referencing and the rules read from the store: pair judgements, and verdicts on claims and
+# facts (contradicts-verdict); reviews and finding verdicts only change what is shown.
+Basis = tuple[Mapping[frozenset, str], Mapping[str, tuple]]
+LOAD, RECLUSTER = "load", "recluster"
 
 BIDI_NOTE = (
     "text is kept in logical order; with bidi on, each wrapped line is reordered and shaped for terminals "
@@ -69,30 +81,54 @@ class WorkbenchApp(App[None]):
             super().__init__()
             self.stage, self.done, self.total = stage, done, total
 
-    def __init__(self, load: Loader, *, store: Any = None, reorder: bool = False, db_label: str = "",
-                 poll_interval: float = 2.0) -> None:
+    def __init__(self, load: Loader, *, rejudge: Rejudge | None = None, store: Any = None, reorder: bool = False,
+                 db_label: str = "", poll_interval: float = 2.0) -> None:
         super().__init__()
         self.loader = load
+        self.rejudge = rejudge
         self.store = store
         self.reorder = reorder
         self.db_label = db_label
         self.poll_interval = poll_interval
-        self.ratings: tuple[str, ...] = tuple(store.scale.labels) if store is not None else ()
+        scale = store.scale.values if store is not None else {}
+        self.ratings: tuple[str, ...] = tuple(scale)
+        # A fact stated with its verified value is rated at the top of the team's scale.
+        self.best_rating = max(scale, key=scale.get) if scale else ""
         self.workspace = Workspace.empty()
         self.generation = 0  # bumped whenever the workspace changes; screens catch up on resume
-        self.loading = True
+        self.busy: str | None = LOAD  # the analysis job running: LOAD, RECLUSTER or None
+        self.pending: str | None = None  # the job asked for while another ran
+        self.basis: Basis | None = None  # what the store said when the current analysis was made
         self.drafts = Drafts()
         self.timeline_wanted: str | None = None
 
-    # ---- loading --------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """Reading the corpus (at start or after ctrl+r): the findings shown may be stale or missing."""
+        return self.busy == LOAD
+
+    # ---- the analysis, in a worker --------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.load()
+        # The first load starts after the first frame: the worker competes with the screen for the interpreter.
+        self.call_after_refresh(self.run_job, LOAD, self.workspace)
         if self.store is not None:
             self.set_interval(self.poll_interval, self.poll_store)
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
+    def start_job(self, job: str) -> None:
+        """Load (extract and judge) or re-cluster (judge the claims already extracted) in the worker."""
+        if job == RECLUSTER and (self.rejudge is None or self.generation == 0):
+            job = LOAD
+        if self.busy is not None:
+            if self.pending != LOAD:
+                self.pending = job
+            return
+        self.busy = job
+        self.refresh_chrome(self.screen)
+        self.run_job(job, self.workspace)
+
+    @work(thread=True, group="analysis")
+    def run_job(self, job: str, previous: Workspace) -> None:
         last = 0.0
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -103,26 +139,43 @@ class WorkbenchApp(App[None]):
                 self.post_message(self.Progressed(stage, done, total))
 
         try:
-            analysis = self.loader(progress)
-            verdicts = self.store.verdicts() if self.store is not None else {}
+            basis = self.store_basis()
+            if job == LOAD:
+                workspace = Workspace(self.loader(progress), self.store.verdicts() if self.store is not None else {})
+            else:
+                assert self.rejudge is not None
+                # The claims are the same: their search index is kept.
+                workspace = Workspace(self.rejudge(previous.analysis), self.store.verdicts() if self.store is not None else {},
+                                      previous.claim_index)
         except WorkbenchError as err:
-            self.call_from_thread(self.load_failed, str(err))
+            self.call_from_thread(self.job_failed, job, str(err))
             return
-        self.call_from_thread(self.loaded, Workspace(analysis, verdicts))  # indexes built here, off the UI
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self.job_done, job, workspace, basis)
 
-    def loaded(self, workspace: Workspace) -> None:
-        self.loading = False
-        analysis = workspace.analysis
+    def job_done(self, job: str, workspace: Workspace, basis: Basis | None) -> None:
+        self.busy, self.basis = None, basis
         self.set_workspace(workspace)
-        if analysis.problems:
-            first = analysis.problems[0]
-            more = f" (and {len(analysis.problems) - 1} more)" if len(analysis.problems) > 1 else ""
-            self.notify(f"{first}{more}", title="Input not used", severity="warning", markup=False, timeout=8)
+        problems = workspace.analysis.problems
+        if job == LOAD and problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            self.notify(f"{problems[0]}{more}", title="Input not used", severity="warning", markup=False, timeout=8)
+        self.next_job()
 
-    def load_failed(self, message: str) -> None:
-        self.loading = False
+    def job_failed(self, job: str, message: str) -> None:
+        self.busy = None
         self.refresh_chrome(self.screen)
-        self.notify(message, title="Could not load", severity="error", markup=False, timeout=15)
+        self.notify(message, title="Could not load" if job == LOAD else "Could not re-cluster", severity="error",
+                    markup=False, timeout=15)
+        self.next_job()
+
+    def next_job(self) -> None:
+        """Run what was asked for meanwhile; else make sure nothing was written while the job ran."""
+        job, self.pending = self.pending, None
+        if job is not None:
+            self.start_job(job)
+        elif self.store is not None:
+            self.read_store(external=False)
 
     def on_workbench_app_progressed(self, message: Progressed) -> None:
         for bar in self.screen.query(LoadingBar):
@@ -139,51 +192,89 @@ class WorkbenchApp(App[None]):
     def refresh_chrome(self, screen: Screen) -> None:
         """The status line and loading bar of ``screen``."""
         for line in screen.query(StatusLine):
-            line.update(status_text(self.workspace, loading=self.loading, bidi=self.reorder, db=self.db_label))
+            line.update(status_text(self.workspace, busy=self.busy, bidi=self.reorder, db=self.db_label))
         for bar in screen.query(LoadingBar):
-            bar.display = self.loading
+            bar.display = self.busy is not None
+            if self.busy == RECLUSTER:
+                bar.progress("re-clustering", 0, 0)
 
     def action_reload(self) -> None:
-        if self.loading:
-            return
-        self.loading = True
-        self.refresh_chrome(self.screen)
-        self.notify("Re-reading rules and corpus…")
-        self.load()
+        if self.busy != LOAD:
+            self.notify("Re-reading rules and corpus…")
+        self.start_job(LOAD)
 
     # ---- the store ------------------------------------------------------------------------------
 
+    def store_basis(self) -> Basis | None:
+        if self.store is None:
+            return None
+        verdicts = {target: (v.rating, v.value, v.claim_text) for target, v in self.store.verdicts().items()
+                    if v.kind in ("claim", "cluster")}
+        return self.store.judgements(), verdicts
+
     def poll_store(self) -> None:
-        if not self.loading and self.store.changed_since_last_read():
-            self.read_store()
+        # While a job runs it is left alone: the job reads the store when it ends.
+        if self.busy is None and self.store.changed_since_last_read():
+            self.read_store(external=True)
 
     @work(thread=True, exclusive=True, group="store")
-    def read_store(self) -> None:
-        reviews, verdicts = self.store.reviews(), self.store.verdicts()
-        self.call_from_thread(self.apply_store, reviews, verdicts, True)
+    def read_store(self, external: bool) -> None:
+        basis, reviews, verdicts = self.store_basis(), self.store.reviews(), self.store.verdicts()
+        self.call_from_thread(self.apply_store, reviews, verdicts, basis, external)
 
-    def apply_store(self, reviews: dict[str, Any], verdicts: dict[str, Any], external: bool = False) -> None:
-        self.set_workspace(self.workspace.with_reviews(reviews, verdicts))
+    def apply_store(self, reviews: Mapping[str, Any], verdicts: Mapping[str, Any], basis: Basis | None,
+                    external: bool = False) -> None:
+        """Show the store's reviews and verdicts at once; re-cluster if judgements or verdicts the rules
+        read have changed since the analysis was made."""
+        if self.generation:
+            self.set_workspace(self.workspace.with_reviews(reviews, verdicts))
+        stale = self.basis is not None and basis != self.basis
+        if stale:
+            self.start_job(RECLUSTER)
         if external:
-            self.notify("Verdicts updated from another session.")
+            self.notify("Judgements or verdicts changed in another session: re-clustering…" if stale
+                        else "Verdicts updated from another session.")
+
+    def store_changed(self) -> None:
+        """After this session wrote to the store."""
+        self.apply_store(self.store.reviews(), self.store.verdicts(), self.store_basis())
 
     def history(self, target: str) -> list[Any]:
         return self.store.history(target) if self.store is not None else []
 
+    def fact_value(self, target: VerdictTarget, value: str) -> FactValue | None:
+        """Where a value given on a finding is also recorded (None for claims and facts themselves)."""
+        finding = self.workspace.findings.get(target.id) if target.kind == "finding" else None
+        return fact_value(self.workspace, finding, value) if finding is not None else None
+
+    def fact_rating(self, fact: FactValue, form: VerdictForm) -> str:
+        """The fact is rated true (the top of the scale) when the claim it keeps states the verified
+        value; otherwise the fact as stated is what the reviewer rated."""
+        return self.best_rating if fact.states_value else form.rating
+
     def save_verdict(self, target: VerdictTarget, form: VerdictForm) -> None:
-        """Write what the dialog holds: the review of a finding, and a verdict when it has a rating."""
+        """Write what the dialog holds: the review of a finding, a verdict when it has a rating, and a
+        value given on a finding also as a verdict on its fact, which the rules check copies against."""
         if self.store is None:
             raise WorkbenchError("no verdict database is open")
+        value = form.value.strip()
+        fact = self.fact_value(target, value) if value else None
         if target.kind == "finding":
             self.store.review_finding(target.id, form.status, form.note)
         if form.rating:
             self.store.set_verdict(target.id, rating=form.rating, note=form.note, evidence=form.evidence_items(),
-                                   value=form.value.strip() or None, claim_text=target.claim_text, doc=target.doc)
-        self.apply_store(self.store.reviews(), self.store.verdicts())
-        self.notify(f"Saved {target.kind} {target.id}.", markup=False)
+                                   value=value or None, claim_text=target.claim_text, doc=target.doc)
+        saved = f"Saved {target.kind} {target.id}"
+        if fact is not None:
+            self.store.set_verdict(fact.target, rating=self.fact_rating(fact, form), note=form.note,
+                                   evidence=form.evidence_items(), value=value, claim_text=fact.claim.text,
+                                   doc=fact.claim.doc)
+            saved += f"; value {value} recorded on {fact.kind} {fact.target}"
+        self.notify(saved + ".", markup=False)
+        self.store_changed()
 
     def judge_many(self, pairs: Iterable[tuple[str, str]], relation: str) -> None:
-        """Record pair judgements, then re-cluster (a reload honours them)."""
+        """Record pair judgements; the claims are then re-clustered with them."""
         if self.store is None:
             self.notify("No verdict database is open.", severity="error")
             return
@@ -194,7 +285,7 @@ class WorkbenchApp(App[None]):
             self.notify(str(err), severity="error", markup=False)
             return
         self.notify(f"Judged {relation}; re-clustering…")
-        self.action_reload()
+        self.store_changed()
 
     # ---- opening things -------------------------------------------------------------------------
 

@@ -3,14 +3,19 @@ and the filters the screens apply.  No extraction or rule logic: it only reads t
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.model import LEVELS, Claim, Cluster, DateMention, Document, Finding
-from workbench.pipeline import Analysis
 from workbench.text import normalise
+
+if TYPE_CHECKING:
+    # The pipeline pulls in the whole core (extraction, rules); the app imports it only in its loading
+    # worker, so the first screen does not wait for it.
+    from workbench.pipeline import Analysis
 
 LEVEL_ORDER = tuple(reversed(LEVELS))  # error first
 LEVEL_MARK = {"error": "✖", "warning": "▲", "info": "•"}
@@ -30,7 +35,7 @@ def review_label(status: str | None) -> str:
 class Workspace:
     """An analysis plus current verdicts, with the indexes every screen needs."""
 
-    def __init__(self, analysis: Analysis, verdicts: Mapping[str, Any] | None = None,
+    def __init__(self, analysis: "Analysis", verdicts: Mapping[str, Any] | None = None,
                  claim_index: "ClaimIndex | None" = None) -> None:
         self.analysis = analysis
         self.verdicts: Mapping[str, Any] = verdicts or {}
@@ -52,11 +57,14 @@ class Workspace:
 
     @classmethod
     def empty(cls) -> "Workspace":
-        return cls(Analysis())
+        """What the screens show before the first analysis has arrived."""
+        return cls(_Nothing())
 
     def with_reviews(self, reviews: Mapping[str, Any], verdicts: Mapping[str, Any]) -> "Workspace":
         """The same analysis with reviews and verdicts as the store now has them (another session
         or the CLI may have written); findings the store no longer reviews become open again."""
+        from workbench.pipeline import Analysis
+
         findings = [
             replace(f, reviewed=getattr(reviews.get(f.id), "status", None)) for f in self.analysis.findings
         ]
@@ -78,6 +86,17 @@ class Workspace:
     def title_of(self, claim: Claim, width: int = 60) -> str:
         text = " ".join(claim.text.split())
         return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@dataclass(frozen=True)
+class _Nothing:
+    """An analysis with nothing in it, without importing the pipeline."""
+
+    documents: tuple = ()
+    claims: tuple = ()
+    clusters: tuple = ()
+    findings: tuple = ()
+    problems: tuple = ()
 
 
 # ---- findings filter ------------------------------------------------------------------------------
@@ -161,6 +180,50 @@ def group_findings(findings: Iterable[Finding]) -> dict[str, dict[str, list[Find
         if by_rule:
             grouped[level] = dict(sorted(by_rule.items()))
     return grouped
+
+
+# ---- corrected values ---------------------------------------------------------------------------
+
+_LEADING_NUMBER = re.compile(r"^\s*(-?\d+(?:\.\d+)?)")
+
+
+def states_value(claim: Claim, value: str) -> bool:
+    """Whether one of the claim's dates or numbers is ``value`` (a date as YYYY[-MM[-DD]], or a number,
+    optionally followed by a unit as in "90 people")."""
+    value = value.strip()
+    if any(date.value == value for date in claim.dates):
+        return True
+    number = _LEADING_NUMBER.match(value)
+    return number is not None and any(float(n.value) == float(number.group(1)) for n in claim.numbers)
+
+
+@dataclass(frozen=True)
+class FactValue:
+    """Where a corrected value given on a finding is also recorded.  The contradicts-verdict rule reads
+    verdicts on claims and clusters only, so the value goes on the fact (the cluster holding the
+    finding's claims; the claim itself when it belongs to none), keeping the text of the claim that
+    states the value, so every copy of the fact is checked against it."""
+
+    target: str  # k-… or c-…
+    kind: str  # "cluster" or "claim"
+    claim: Claim  # whose text and document the verdict keeps
+    states_value: bool  # the kept claim gives the verified value itself
+
+
+def fact_value(workspace: Workspace, finding: Finding, value: str) -> FactValue | None:
+    """The fact a value given on ``finding`` is recorded on, or None if none of its claims is loaded."""
+    claims = [workspace.claims[c] for c in finding.claims if c in workspace.claims]
+    if not claims:
+        return None
+    stating = next((c for c in claims if value.strip() and states_value(c, value)), None)
+    holding = Counter(workspace.cluster_of[c.id].id for c in claims if c.id in workspace.cluster_of)
+    if holding:
+        cluster = workspace.clusters[holding.most_common(1)[0][0]]
+        members = [workspace.claims[c] for c in cluster.claims if c in workspace.claims]
+        stating = stating or next((c for c in members if value.strip() and states_value(c, value)), None)
+        return FactValue(cluster.id, "cluster", stating or claims[0], stating is not None)
+    kept = stating or claims[0]
+    return FactValue(kept.id, "claim", kept, stating is not None)
 
 
 # ---- claim search (large corpora) -----------------------------------------------------------------

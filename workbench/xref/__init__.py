@@ -62,16 +62,16 @@ def cross_reference(
     for (a, b), verdict in known:
         if verdict == "same":
             groups.link(position[a], position[b], 1.0, forced=True)
-    edges: list[tuple[float, int, int]] = []
+    edges: list[tuple[float, int, int, bool]] = []
     for group in members:
-        edges.extend((1.0, group[0], other) for other in group[1:])
+        edges.extend((1.0, group[0], other, False) for other in group[1:])
     for u, v in candidate_pairs(profiles, pairs.weights):
         scored = pairs.score(u, v)
         if scored.linkable and scored.score >= threshold:
-            edges.append((scored.score, members[u][0], members[v][0]))
+            edges.append((scored.score, members[u][0], members[v][0], bool(scored.figures)))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-    for score, a, b in edges:
-        groups.link(a, b, score)
+    for score, a, b, lasting in edges:
+        groups.link(a, b, score, lasting=lasting)
     clusters = []
     for indices, score in groups.groups():
         ids = tuple(claims[i].id for i in indices)

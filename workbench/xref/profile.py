@@ -1,5 +1,6 @@
 """What cross-referencing compares: each claim reduced to keys (content stems, entity ids, date and
-number values), the event kinds it names, and the spans of time its dates cover."""
+number values, and what its figures count or rank), the event kinds it names, and the spans of time
+its dates cover."""
 
 from __future__ import annotations
 
@@ -7,24 +8,30 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.model import Claim
-from workbench.text import normalise
-from workbench.xref.words import STOP_WORDS, event_kind, is_number, word_stem
+from workbench.model import Claim, NumberMention
+from workbench.rules.mentions import counts_others, unit_key
+from workbench.text import normalise, strip_clitics
+from workbench.xref.words import LASTING_COUNTS, NOT_RANKS, RANK_NOUNS, STOP_WORDS, event_kind, is_number, word_stem
 
 # How much a shared key of each kind counts, on top of its rarity: naming the same entity or the
 # same day is stronger evidence than sharing a word; sharing only a month or a bare number is weaker.
-KIND_WEIGHTS = {"w": 1.0, "e": 1.6, "d": 1.6, "m": 0.6, "n": 1.0}
+# Counting or ranking the same thing (seats, members, dollars) is as telling as naming the same entity.
+KIND_WEIGHTS = {"w": 1.0, "e": 1.6, "d": 1.6, "m": 0.6, "n": 1.0, "q": 1.6}
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
     """One claim as cross-referencing sees it.  ``keys`` are prefixed by kind: ``w:`` stem,
-    ``e:`` entity id, ``d:`` day, ``m:`` month, ``n:`` number value."""
+    ``e:`` entity id, ``d:`` day, ``m:`` month, ``n:`` number value, ``q:`` what a figure counts or
+    ranks (``q:rank:member``, ``q:count:seat``)."""
 
     text: str  # the content stems joined by spaces: what the fuzzy scorer reads
     keys: frozenset[str]
     events: frozenset[str]
     spans: tuple[tuple[int, int], ...]  # day/month dates as (first, last) ordinal days
+    # The ``q:`` keys of lasting figures (a rank, a count of seats or members): a state of things that
+    # reports made months apart restate, so sharing one links claims whatever their dates.
+    lasting: frozenset[str] = frozenset()
 
     @property
     def signature(self) -> tuple:
@@ -46,9 +53,11 @@ def profile(claim: Claim) -> Profile:
     words: list[str] = []
     keys: set[str] = set()
     events: set[str] = set()
+    # A counted noun names no event: "140 عضوا" counts members, it reports no joining.
+    counted = {normalise(n.unit) for n in claim.numbers if n.unit and not n.ordinal}
     for raw in normalise(claim.text).split():
         token, key, kind = _read_token(raw)
-        if kind:
+        if kind and raw not in counted:
             events.add(kind)
         if token:
             words.append(token)
@@ -65,7 +74,34 @@ def profile(claim: Claim) -> Profile:
         if mention.granularity == "day":
             keys.add("d:" + mention.value)
     keys.update("n:" + _number_key(n.value) for n in claim.numbers)
-    return Profile(" ".join(words), frozenset(keys), frozenset(events), tuple(sorted(set(spans))))
+    lasting: set[str] = set()
+    for number in claim.numbers:
+        figure = _figure(claim, number)
+        if figure is not None:
+            slot, value, lasts = figure
+            keys.update((slot, "n:" + _number_key(value)))
+            if lasts:
+                lasting.add(slot)
+    return Profile(" ".join(words), frozenset(keys), frozenset(events), tuple(sorted(set(spans))),
+                   frozenset(lasting))
+
+
+def _figure(claim: Claim, number: NumberMention) -> tuple[str, float | int, bool] | None:
+    """(slot key, value, whether it lasts) of a number that counts or ranks a named thing.  A rank
+    is an ordinal, or "N others" (89 دولة أخرى: the subject is the 90th); ranks of one thing under
+    another noun (the 90th state, member, partner) share a slot.  Counts are keyed by their unit as
+    number-conflict groups units (مقاعد / مقعدا -> seat)."""
+    noun = strip_clitics(normalise(number.unit)) if number.unit else ""
+    others = not number.ordinal and counts_others(claim, number)
+    if number.ordinal or others:
+        value = number.value + 1 if others else number.value
+        if value < 2 or noun in NOT_RANKS:
+            return None
+        return "q:rank:" + RANK_NOUNS.get(noun, unit_key(number.unit) or ""), value, True
+    unit = unit_key(number.unit)
+    if not unit:
+        return None
+    return "q:count:" + unit, number.value, unit in LASTING_COUNTS
 
 
 def _number_key(value: float | int) -> str:

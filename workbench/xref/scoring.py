@@ -6,7 +6,9 @@ The score mixes three kinds of evidence, none of which decides alone:
   more than a common one;
 - the event: the same day and the same kind of event raise the score; two different kinds of event
   lower it; dates too far apart (another month, another year) mark two different events.  Dates only
-  a little apart (8 vs 10 March) do not: that is the conflict the rules are there to find."""
+  a little apart (8 vs 10 March) do not: that is the conflict the rules are there to find.  Nor do
+  they when both claims rank or count the same lasting thing (the coalition's 90th member, the seats
+  of a parliament): a claim can state several facts, and that one is not tied to the day reported."""
 
 from __future__ import annotations
 
@@ -109,11 +111,15 @@ class PairScore:
     # directly; a weaker pair still counts towards how alike two groups are.  Blocking provably
     # finds every such pair.
     linkable: bool = True
+    # Lasting figure slots both give (q:rank:member, q:count:seat), whatever the values: such a pair
+    # may link across dates far apart.
+    figures: tuple[str, ...] = ()
 
     def reasons(self) -> list[str]:
         """Short phrases a reviewer can read: why these two were (or were not) linked."""
         out = [f"wording {self.text:.0%}", f"shared keys {self.overlap:.0%}"]
-        for prefix, label in (("e:", "entity"), ("d:", "day"), ("m:", "month"), ("n:", "number"), ("w:", "word")):
+        for prefix, label in (("e:", "entity"), ("d:", "day"), ("m:", "month"), ("n:", "number"),
+                              ("q:", "counts or ranks"), ("w:", "word")):
             values = [k[2:] for k in self.shared if k.startswith(prefix)]
             if values:
                 out.append(f"{label}: {', '.join(values[:6])}")
@@ -127,6 +133,8 @@ class PairScore:
             out.append("too little in common to link directly")
         if self.dates_apart:
             out.append(f"dates more than {MAX_DATE_GAP_DAYS} days apart")
+            if self.figures:
+                out.append("but the same lasting figure: " + ", ".join(f[2:] for f in self.figures))
         return out
 
 
@@ -189,13 +197,14 @@ def score_profiles(
         score += 0.05
     if clash:
         score -= 0.15
-    if apart and not ("n" in kinds and events):
-        score -= 0.3  # unless they give the same figure for the same kind of event (90th member)
+    figures = tuple(sorted(a.lasting & b.lasting)) if not clash else ()
+    if apart and not figures:
+        score -= 0.3
     if shared_weight == 0:
         score = 0.0  # only stop words, or keys too common in this corpus to mean anything
     shared = tuple(sorted((k for k in shared_keys if w(k)), key=lambda k: (-w(k), k)))
     return PairScore(max(0.0, min(1.0, score)), text, min(1.0, overlap), shared, events, clash, apart,
-                     same_document, coefficient >= MIN_OVERLAP)
+                     same_document, coefficient >= MIN_OVERLAP, figures)
 
 
 def score_pair(a: Claim, b: Claim, weights: KeyWeights = NO_CORPUS) -> PairScore:

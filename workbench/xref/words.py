@@ -43,6 +43,19 @@ membership: انضمام انضمت ينضم تنضم عضو عضوية عضوا
 sanction: عقوبات عقوبة
 """
 
+# What a figure counts or ranks decides whether it is a lasting fact.  A rank (the 90th member) and a
+# count of these (210 seats, 90 member states) describe a state of things that many reports, made at
+# different times, restate; a count of casualties, strikes or dollars belongs to one event or one day
+# and does not.  Names are the unit groups of workbench.rules.mentions.unit_key (what number-conflict
+# counts as one unit), or the counted noun itself.
+LASTING_COUNTS = frozenset("member state seat minister village".split())
+# Nouns a rank may be given under, for one and the same rank: "the 90th state / member / partner".
+RANK_NOUNS_TEXT = """
+member: عضو أعضاء عضوا دولة دول بلد شريك
+"""
+# Ranks that are not figures: "the first" is an adjective of everything, "the second time" a habit.
+NOT_RANKS_TEXT = "مرة مرات"
+
 _SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
 _PURE_NUMBER = re.compile(r"^[\d.,]+$")
 
@@ -112,3 +125,16 @@ def event_kind(token: str) -> str | None:
         if kind:
             return kind
     return None
+
+
+def _classes(text: str) -> dict[str, str]:
+    classes: dict[str, str] = {}
+    for line in text.strip().splitlines():
+        name, _, words = line.partition(":")
+        for word in words.split():
+            classes[strip_clitics(normalise(word))] = name.strip()
+    return classes
+
+
+RANK_NOUNS: dict[str, str] = _classes(RANK_NOUNS_TEXT)
+NOT_RANKS: frozenset[str] = frozenset(strip_clitics(w) for w in normalise(NOT_RANKS_TEXT).split())

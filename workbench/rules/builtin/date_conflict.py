@@ -13,19 +13,27 @@ same accession), and so are dates whose periods lie more than ``max_gap_days`` a
 and 9 August 2022; the year 2014 and 9 August 2022).  Two years have no other clue than that one part
 and are always compared.  Within one document, two dates both counted from its date line ("أعلن أمس …
 ويلتقي اليوم …") are the writer's own sequence of events, never one event dated twice.
+
+A fact is often dated in passing, in a sentence about something else ("… منذ سقوط نظام الأسد في 8
+ديسمبر"), so two such sentences never share a cluster.  With ``anchors`` on, a written-out date is also
+compared with every other document's date that the same phrase introduces: the content words just
+before it (its anchor, from the clause's "after/since" marker on) must share at least two words that are
+not reporting verbs or generic offices, and half of the smaller anchor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import combinations
 
 from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     coarser, context as words_around, covers, dated_mentions, dates_agree, gap_days, is_background, overlap,
-    parts_differing,
+    background_marker, content_tokens, parts_differing, same_word,
 )
-from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
+from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
+from workbench.text import normalise
 
 OPTIONS = {
     "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
@@ -34,7 +42,15 @@ OPTIONS = {
     "granularities": Option(list, ["day", "month", "year"], "the granularities at which dates may conflict",
                             choices=("day", "month", "year"), item_type=str),
     "same_document": Option(bool, True, "also compare two claims of one document"),
+    "anchors": Option(bool, True, "also compare dates introduced by the same phrase in unclustered claims"),
 }
+_ANCHOR_WORDS = 4
+# Words that introduce dates of any event: sharing them says nothing about which event it is.
+_GENERIC = frozenset(normalise(w) for w in """
+    اعلن أعلن اعلنت أعلنت قال قالت اكد أكد اكدت أكدت اضاف أضاف اضافت أضافت ذكر ذكرت اشار أشار اشارت أشارت
+    اوضح أوضح افاد أفاد افادت أفادت صرح بيان تصريح تصريحات وزاره وزارة حكومه حكومة مصدر مصادر رئيس وزير
+    يوم اليوم امس أمس تاريخ بتاريخ عام سنه سنة شهر مساء صباح وقت خلال الماضي الجاري
+""".split())
 
 
 def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options) -> list[tuple[DateMention, DateMention]]:
@@ -63,6 +79,82 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
     return found
 
 
+def _comparable(x: DateMention, y: DateMention, options) -> bool:
+    """Two dates of one event that disagree the way a misreport does (see the module docstring)."""
+    if dates_agree(x, y, hijri_tolerance=options["hijri_tolerance_days"]) or covers(x, y) or covers(y, x):
+        return False
+    if coarser(x.granularity, y.granularity) not in options["granularities"]:
+        return False
+    gap = gap_days(x, y)
+    if not (x.granularity == y.granularity == "year") and gap is not None and gap > options["max_gap_days"]:
+        return False
+    return not (parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]))
+
+
+def _anchor(claim: Claim, mention: DateMention) -> tuple[str, ...]:
+    """The content words that introduce a date: the nearest few of its clause, from the clause's
+    "after / since" marker on, less words that introduce dates of any event."""
+    head = claim.text[: max(0, mention.start - claim.start)]
+    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
+    marker = background_marker(head)
+    if marker is not None:
+        head = head[marker:]
+    return tuple(w for w in content_tokens(head)[-_ANCHOR_WORDS:] if w not in _GENERIC)
+
+
+def _same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    shared = sum(1 for w in a if any(same_word(w, v) for v in b))
+    return shared >= 2 and shared * 2 >= min(len(a), len(b))
+
+
+def _anchored(context: RuleContext, options) -> Iterator[Hit]:
+    """Written-out dates introduced by the same phrase in different documents, outside any one cluster.
+    Copies (same anchor, same date) are compared once, so syndicated text costs what distinct text costs."""
+    copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
+    for claim in context.claims.values():
+        for mention in dated_mentions(claim, context.documents.get(claim.doc)):
+            anchor = () if mention.relative else _anchor(claim, mention)
+            if len(anchor) >= 2:
+                copies.setdefault((anchor, mention.value, mention.granularity, mention.calendar), []).append((claim, mention))
+    keys = list(copies)
+    by_word: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        for word in set(key[0]):
+            by_word.setdefault(word, []).append(index)
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def apart(a: Claim, b: Claim) -> bool:
+        cluster = context.cluster_of.get(a.id)
+        return a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
+
+    conflicts: list[tuple[int, tuple[Side, Side]]] = []
+    seen: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        for i, j in combinations(members, 2):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            if not _same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
+                continue
+            for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
+                for a, x in left:
+                    partner = next(((b, y) for b, y in right if apart(a, b)), None)
+                    if partner is not None:
+                        conflicts.append((i, ((a, x, x.value), (partner[0], partner[1], partner[1].value))))
+                        parent[root(i)] = root(j)
+    groups: dict[int, list[tuple[Side, Side]]] = {}
+    for i, pair in conflicts:
+        groups.setdefault(root(i), []).append(pair)
+    for found in groups.values():
+        yield conflict_hit(found, context)
+
+
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     options = rule.options
 
@@ -78,6 +170,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options), allowed, lambda m: (m, m.value))
         if conflicts:
             yield conflict_hit(conflicts, context)
+    if options["anchors"]:
+        yield from _anchored(context, options)
 
 
 KIND = Kind(

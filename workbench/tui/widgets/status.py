@@ -9,12 +9,14 @@ from textual.widgets import Label, ProgressBar, Static
 
 from workbench.tui.state import LEVEL_MARK, LEVEL_ORDER, Workspace
 
+BUSY = {"load": "reloading…", "recluster": "re-clustering…"}
 
-def status_text(workspace: Workspace, *, loading: bool, bidi: bool, db: str) -> Text:
+
+def status_text(workspace: Workspace, *, busy: str | None, bidi: bool, db: str) -> Text:
     """Counts of open findings by level first: that is what a reviewer works down."""
     analysis = workspace.analysis
     line = Text(no_wrap=True, overflow="ellipsis")
-    if loading and not analysis.documents:
+    if busy and not analysis.documents:
         line.append("loading…")
         return line
     open_counts = workspace.unreviewed()
@@ -23,12 +25,12 @@ def status_text(workspace: Workspace, *, loading: bool, bidi: bool, db: str) -> 
     for level in LEVEL_ORDER:
         if open_counts.get(level):
             line.append(f" {LEVEL_MARK[level]}{open_counts[level]} {level}")
+    if busy:
+        line.append(f" · {BUSY.get(busy, busy)}", style="bold")
     line.append(f" · {len(analysis.findings)} findings · {len(analysis.documents)} docs"
                 f" · {len(analysis.claims)} claims · {len(analysis.clusters)} facts")
     if analysis.problems:
         line.append(f" · ⚠ {len(analysis.problems)} problems")
-    if loading:
-        line.append(" · reloading…")
     line.append(f" · bidi {'on' if bidi else 'off'}")
     if db:
         line.append(f" · db {db}")
@@ -47,5 +49,5 @@ class LoadingBar(Horizontal):
         yield ProgressBar(total=None, show_eta=False, id="loading-progress")
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#loading-stage", Label).update(Text(f"{stage} {done}/{total}"))
+        self.query_one("#loading-stage", Label).update(Text(f"{stage} {done:,}/{total:,}" if total else stage))
         self.query_one(ProgressBar).update(total=total or None, progress=done)
