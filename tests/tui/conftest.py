@@ -99,19 +99,36 @@ def store(db: Path) -> VerdictStore:
 
 
 def make_app(analysis: Analysis, store: VerdictStore | None, **kwargs) -> WorkbenchApp:
-    """The app over a fixed analysis; reviews in the store are applied as the pipeline would."""
-    def load(progress):
-        progress("extract", 1, 1)
+    """The app over a fixed analysis; reviews in the store are applied as the pipeline would, and
+    re-clustering (standing in for pipeline.recluster) splits a cluster holding a pair judged different."""
+    def with_reviews(clusters: list[Cluster]) -> Analysis:
         reviews = store.reviews() if store is not None else {}
         findings = [replace(f, reviewed=reviews[f.id].status) if f.id in reviews else f for f in analysis.findings]
-        return Analysis(analysis.documents, analysis.claims, analysis.clusters, findings, analysis.problems)
+        return Analysis(analysis.documents, analysis.claims, clusters, findings, analysis.problems)
+
+    def load(progress):
+        progress("extract", 1, 1)
+        return with_reviews(analysis.clusters)
+
+    def rejudge(previous: Analysis) -> Analysis:
+        judgements = store.judgements() if store is not None else {}
+        return with_reviews([k for k in previous.clusters if not any(
+            judgements.get(frozenset({a, b})) == "different" for a in k.claims for b in k.claims if a < b)])
 
     kwargs.setdefault("poll_interval", 0.05)
+    kwargs.setdefault("rejudge", rejudge)
     return WorkbenchApp(load, store=store, reorder=kwargs.pop("reorder", False), db_label="verdicts.json", **kwargs)
 
 
 async def loaded(pilot) -> None:
-    """Wait until the loading worker has finished and the screen has caught up."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait until no analysis job runs or waits (the first load starts after the first frame) and the
+    screen has caught up."""
+    app = pilot.app
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.busy is None and app.pending is None and (app.generation or app.failure):
+            break
+    await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()

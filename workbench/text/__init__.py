@@ -73,9 +73,11 @@ def offset_map(text: str) -> tuple[str, list[int]]:
     return MARKS.sub("", folded), where
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise(text: str) -> str:
     """The matching key of a text: folded, marks dropped, punctuation to spaces, lower case,
-    white space collapsed.  Not offset-preserving; use for comparison only."""
+    white space collapsed.  Not offset-preserving; use for comparison only.  Cached: extraction,
+    cross-referencing and the rules each ask for the same claims' keys."""
     text = unicodedata.normalize("NFKC", text)
     text = MARKS.sub("", fold(text)).lower()
     text = _NON_WORD.sub(" ", text)

@@ -99,6 +99,7 @@ class WorkbenchApp(App[None]):
         self.busy: str | None = LOAD  # the analysis job running: LOAD, RECLUSTER or None
         self.pending: str | None = None  # the job asked for while another ran
         self.basis: Basis | None = None  # what the store said when the current analysis was made
+        self.failure = ""  # why the last job failed, until one succeeds
         self.drafts = Drafts()
         self.timeline_wanted: str | None = None
 
@@ -141,12 +142,11 @@ class WorkbenchApp(App[None]):
         try:
             basis = self.store_basis()
             if job == LOAD:
-                workspace = Workspace(self.loader(progress), self.store.verdicts() if self.store is not None else {})
+                analysis, index = self.loader(progress), None
             else:
                 assert self.rejudge is not None
-                # The claims are the same: their search index is kept.
-                workspace = Workspace(self.rejudge(previous.analysis), self.store.verdicts() if self.store is not None else {},
-                                      previous.claim_index)
+                analysis, index = self.rejudge(previous.analysis), previous.claim_index  # the same claims
+            workspace = Workspace(analysis, self.store.verdicts() if self.store is not None else {}, index)
         except WorkbenchError as err:
             self.call_from_thread(self.job_failed, job, str(err))
             return
@@ -154,7 +154,7 @@ class WorkbenchApp(App[None]):
             self.call_from_thread(self.job_done, job, workspace, basis)
 
     def job_done(self, job: str, workspace: Workspace, basis: Basis | None) -> None:
-        self.busy, self.basis = None, basis
+        self.busy, self.basis, self.failure = None, basis, ""
         self.set_workspace(workspace)
         problems = workspace.analysis.problems
         if job == LOAD and problems:
@@ -164,8 +164,9 @@ class WorkbenchApp(App[None]):
 
     def job_failed(self, job: str, message: str) -> None:
         self.busy = None
+        self.failure = f"could not {'load' if job == LOAD else 're-cluster'}: {message}"
         self.refresh_chrome(self.screen)
-        self.notify(message, title="Could not load" if job == LOAD else "Could not re-cluster", severity="error",
+        self.notify(message, title=f"Could not {'load' if job == LOAD else 're-cluster'}", severity="error",
                     markup=False, timeout=15)
         self.next_job()
 
@@ -192,7 +193,8 @@ class WorkbenchApp(App[None]):
     def refresh_chrome(self, screen: Screen) -> None:
         """The status line and loading bar of ``screen``."""
         for line in screen.query(StatusLine):
-            line.update(status_text(self.workspace, busy=self.busy, bidi=self.reorder, db=self.db_label))
+            line.update(status_text(self.workspace, busy=self.busy, bidi=self.reorder, db=self.db_label,
+                                    failure=self.failure))
         for bar in screen.query(LoadingBar):
             bar.display = self.busy is not None
             if self.busy == RECLUSTER:
@@ -246,6 +248,18 @@ class WorkbenchApp(App[None]):
         """Where a value given on a finding is also recorded (None for claims and facts themselves)."""
         finding = self.workspace.findings.get(target.id) if target.kind == "finding" else None
         return fact_value(self.workspace, finding, value) if finding is not None else None
+
+    def fact_value_note(self, target: VerdictTarget, value: str) -> str:
+        """What the verdict dialog says about where a value given on a finding also goes."""
+        fact = self.fact_value(target, value)
+        if fact is None:
+            return ""
+        where = f"{'fact' if fact.kind == 'cluster' else 'claim'} {fact.target}"
+        if not value.strip():
+            return f"A value also goes on {where}, so every copy of the fact is checked against it."
+        rated = (f"rated {self.best_rating}: {fact.claim.doc} states it" if fact.states_value
+                 else f"with your rating, keeping {fact.claim.doc}'s text")
+        return f"The value also goes on {where} ({rated}); copies giving another value are reported."
 
     def fact_rating(self, fact: FactValue, form: VerdictForm) -> str:
         """The fact is rated true (the top of the scale) when the claim it keeps states the verified

@@ -73,19 +73,33 @@ def stem(token: str) -> str:
 
 
 _PROCLITICS = re.compile(r"^[وف]?[بلك]")
+# A number written on to its article or preposition: "الــ60" (tatweel already gone), "بـ5".
+_CLITIC_NUMBER = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وفبلك])(\d[\d.,]*)$")
+# The prefixes of the imperfect verb (يتجاوز، تحتل) and of the nouns of forms V and VI (تجاوز، تحالف).
+_VERB_PREFIX = re.compile(r"^(?:[يت]ت|[يت])")
 
 
 @lru_cache(maxsize=1 << 20)
 def word_stem(token: str) -> str:
-    """The matching form of one normalised token: article and clitics off, then one ending off.
-    Beyond :func:`strip_clitics` (which needs the article), a leading و/ف and ب/ل/ك come off when
-    four letters remain (بانضمام -> انضمام, كعضو stays): the same word then meets itself whatever
-    preposition it carries, and a wrong cut is made the same way on both sides."""
+    """The matching form of one normalised token: article and clitics off, the prefix of a verb off,
+    then one ending off.  Beyond :func:`strip_clitics` (which needs the article), a leading و/ف and
+    ب/ل/ك come off when four letters remain (بانضمام -> انضمام, كعضو stays).  A leading ي/ت (or يت/تت)
+    comes off when three letters remain, so a verb meets its noun and its other persons (يتجاوز /
+    تجاوز -> جاوز, يحتل / تحتل -> حتل).  The same word then meets itself whatever it carries, and a
+    wrong cut is made the same way on both sides."""
+    glued = _CLITIC_NUMBER.match(token)
+    if glued:
+        return glued.group(1)
+    if token.isascii():
+        return token
     stripped = strip_clitics(token)
-    if stripped == token and not token.isascii():
+    if stripped == token:
         m = _PROCLITICS.match(token)
         if m and len(token) - m.end() >= 4:
             stripped = token[m.end():]
+    m = _VERB_PREFIX.match(stripped)
+    if m and len(stripped) - m.end() >= 3:
+        stripped = stripped[m.end():]
     return stem(stripped)
 
 

@@ -3,7 +3,9 @@ finding, saved to the verdict store with ``ctrl+s``; the target's history is sho
 
 For a finding the dialog also records the review: *accepted* (the problem is real) or *dismissed* (a
 false alarm), with the note as the reason.  ``workbench check`` counts a reviewed finding as not failing.
-A rating, evidence or value given on a finding is saved as a verdict on the finding too.  ``escape``
+A rating, evidence or value given on a finding is saved as a verdict on the finding too; a value is also
+recorded on the finding's fact (its cluster), since the contradicts-verdict rule checks every copy of a
+fact against the value verified for it; the dialog says where it goes and the claims are re-clustered.  ``escape``
 keeps what was typed as a draft, offered again on reopening; ``q`` asks before quitting while drafts exist.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -103,10 +106,20 @@ class VerdictDialog(ModalScreen[bool]):
             with Horizontal(classes="field"):
                 yield Label("Value", classes="field-label")
                 yield Input(initial.value, placeholder="verified value, e.g. 2025-03-10", id="value", compact=True)
+            if target.kind == "finding":
+                yield Static(self.value_note(initial.value), id="value-note")
             yield Label(Text("History", style="bold"))
             with VerticalScroll(id="verdict-history"):
                 yield Static(self.history_text(), id="history")
             yield Label(Text("ctrl+s save · escape close (keeps a draft) · tab next field", style="dim"))
+
+    def value_note(self, value: str) -> Text:
+        return Text(self.app.fact_value_note(self.target, value), style="dim")
+
+    @on(Input.Changed, "#value")
+    def value_changed(self, event: Input.Changed) -> None:
+        if self.target.kind == "finding":
+            self.query_one("#value-note", Static).update(self.value_note(event.value))
 
     def history_text(self) -> Text:
         records = self.app.history(self.target.id)

@@ -12,10 +12,14 @@ from workbench.tui.state import LEVEL_MARK, LEVEL_ORDER, Workspace
 BUSY = {"load": "reloading…", "recluster": "re-clustering…"}
 
 
-def status_text(workspace: Workspace, *, busy: str | None, bidi: bool, db: str) -> Text:
-    """Counts of open findings by level first: that is what a reviewer works down."""
+def status_text(workspace: Workspace, *, busy: str | None, bidi: bool, db: str, failure: str = "") -> Text:
+    """Counts of open findings by level first: that is what a reviewer works down.  A failed load
+    comes first instead, so it is not mistaken for a corpus without findings."""
     analysis = workspace.analysis
     line = Text(no_wrap=True, overflow="ellipsis")
+    if failure and not busy:
+        line.append(f"⚠ {failure} · ctrl+r tries again", style="bold")
+        return line
     if busy and not analysis.documents:
         line.append("loading…")
         return line
