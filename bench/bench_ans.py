@@ -12,6 +12,9 @@ Reported, per split:
 - paraphrase (``agree``) pairs, and the share flagged (target: under 5%);
 - as a diagnostic, how many of each were put in one cluster (the rules only compare clustered claims).
 
+The baseline, measured in the same run, is what a checker without workbench would script: flag a pair
+when rapidfuzz's token_set_ratio of the two sentences is at least 50 and their digit strings differ.
+
 The shipped rules are used as they are: the dev split is reported next to train so that a change
 that only helps dev shows.
 """
@@ -26,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from bench.common import ROOT, Row, print_table
 from workbench.config import BUNDLED_RULES, Config
 from workbench.extract import Extractor
@@ -38,6 +43,7 @@ DATA = ROOT / "tests" / "data" / "ans"
 CONFLICT_RULES = {"date-conflict", "number-conflict"}
 TARGET_FLAGGED, TARGET_FALSE = 0.95, 0.05
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+BASELINE_SIMILARITY = 50
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Outcome:
     differs: bool  # the two sentences differ in a number or a date
     clustered: bool
     flagged: bool
+    baseline_flagged: bool  # the naive similarity-plus-digits flagger
 
 
 def _values(claims: list[Claim]) -> list[str]:
@@ -66,7 +73,8 @@ def judge_pair(s1: str, s2: str, stance: str, extractor: Extractor, rules) -> Ou
     clustered = any({"s1", "s2"} <= set(k.docs) for k in clusters)
     context = RuleContext(documents={d.id: d for d in documents}, claims={c.id: c for c in every}, clusters=clusters)
     flagged = any(f.rule in CONFLICT_RULES and {"s1", "s2"} <= set(f.docs) for f in run_rules(rules, context))
-    return Outcome(stance, differs, clustered, flagged)
+    similar = fuzz.token_set_ratio(fold_digits(s1), fold_digits(s2)) >= BASELINE_SIMILARITY
+    return Outcome(stance, differs, clustered, flagged, similar and digits[0] != digits[1])
 
 
 def read_pairs(path: Path) -> list[tuple[str, str, str]]:
@@ -90,10 +98,10 @@ def run_split(name: str) -> list[Outcome]:
     flagged, false_alarms = share(contradictions, "flagged"), share(paraphrases, "flagged")
     print_table(f"ANS {name}: {len(pairs)} pairs in {elapsed:.1f} s; {len(contradictions)} contradictions that "
                 f"differ in a number or date, {len(paraphrases)} paraphrases", [
-        Row("contradictions flagged", 100 * flagged, "%", target=f">= {TARGET_FLAGGED:.0%}",
-            ok=flagged >= TARGET_FLAGGED),
-        Row("paraphrases flagged", 100 * false_alarms, "%", target=f"< {TARGET_FALSE:.0%}",
-            ok=false_alarms < TARGET_FALSE),
+        Row("contradictions flagged", 100 * flagged, "%", 100 * share(contradictions, "baseline_flagged"),
+            "similarity + digits", target=f">= {TARGET_FLAGGED:.0%}", ok=flagged >= TARGET_FLAGGED),
+        Row("paraphrases flagged", 100 * false_alarms, "%", 100 * share(paraphrases, "baseline_flagged"),
+            "similarity + digits", target=f"< {TARGET_FALSE:.0%}", ok=false_alarms < TARGET_FALSE),
         Row("contradictions clustered", 100 * share(contradictions, "clustered"), "%"),
         Row("flagged, of the clustered contradictions",
             100 * share([o for o in contradictions if o.clustered], "flagged"), "%"),

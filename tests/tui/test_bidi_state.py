@@ -8,7 +8,7 @@ from rich.text import Text
 
 from tests.tui.conftest import build_analysis
 from workbench.tui.bidi import clean, resolve_bidi, shape, visual_line
-from workbench.tui.state import ClaimIndex, FindingFilter, Workspace, filter_findings
+from workbench.tui.state import ClaimIndex, FindingFilter, Workspace, fact_value, filter_findings, states_value
 
 
 def test_auto_turns_reordering_off_where_the_terminal_does_it():
@@ -67,3 +67,22 @@ def test_claim_index_narrowing_gives_the_same_result_as_a_fresh_search():
         assert narrowed == ClaimIndex(claims).search(prefix)
     assert len(narrowed) == 50
     assert narrowing.search("") == list(range(len(claims)))
+
+
+def test_a_value_on_a_finding_goes_on_the_cluster_keeping_the_claim_that_states_it():
+    analysis = build_analysis()
+    workspace = Workspace(analysis)
+    conflict, weekday = analysis.findings
+    called, signed, _, met = analysis.claims
+    fact = fact_value(workspace, conflict, "2025-03-10")
+    assert (fact.target, fact.kind, fact.claim, fact.states_value) == (analysis.clusters[0].id, "cluster", signed, True)
+    fact = fact_value(workspace, conflict, "2025-03-09")  # nobody states it: the first claim's text is kept
+    assert (fact.claim, fact.states_value) == (called, False)
+    fact = fact_value(workspace, weekday, "2026-02-09")  # a claim in no cluster carries the value itself
+    assert (fact.target, fact.kind, fact.states_value) == (met.id, "claim", True)
+
+
+def test_a_value_is_stated_as_a_date_or_a_number_with_or_without_its_unit():
+    _, signed, ninetieth, _ = build_analysis().claims
+    assert states_value(signed, "2025-03-10") and not states_value(signed, "2025-03")
+    assert states_value(ninetieth, "90") and states_value(ninetieth, "90 دولة") and not states_value(ninetieth, "91")

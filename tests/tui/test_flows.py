@@ -10,6 +10,9 @@ from rich.console import Console
 from textual.widgets import Input
 
 from tests.tui.conftest import loaded, make_app
+from workbench.errors import RuleError
+from workbench.model import Cluster
+from workbench.pipeline import Analysis
 from workbench.store import VerdictStore
 from workbench.tui.screens.clusters import ClusterScreen
 from workbench.tui.screens.confirm import ConfirmScreen
@@ -231,8 +234,26 @@ async def test_the_screen_appears_before_loading_ends_with_a_progress_bar(analys
         assert status(app).startswith("2 unreviewed")
 
 
-async def test_clusters_show_agreement_and_judging_a_pair_reclusters(analysis, store):
+def counting(app) -> dict[str, int]:
+    """Count the app's full loads and re-clusterings."""
+    calls = {"load": 0, "recluster": 0}
+    load, rejudge = app.loader, app.rejudge
+
+    def counted_load(progress):
+        calls["load"] += 1
+        return load(progress)
+
+    def counted_rejudge(analysis):
+        calls["recluster"] += 1
+        return rejudge(analysis)
+
+    app.loader, app.rejudge = counted_load, counted_rejudge
+    return calls
+
+
+async def test_clusters_show_agreement_and_judging_a_pair_reclusters_without_reloading(analysis, store):
     app = make_app(analysis, store)
+    calls = counting(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press("2")
@@ -245,15 +266,108 @@ async def test_clusters_show_agreement_and_judging_a_pair_reclusters(analysis, s
         await loaded(pilot)
         assert store.judgements() == {frozenset({first, second}): "different"}
         assert not isinstance(app.screen, ClusterScreen)
+        assert calls == {"load": 1, "recluster": 1}
+        assert app.screen.query_one("#main").row_count == 0  # the re-clustered analysis is shown
+        assert "0 facts" in status(app)
 
 
 async def test_split_judges_the_claim_different_from_the_rest(analysis, store):
     app = make_app(analysis, store)
+    calls = counting(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press("2", "enter", "x")
         await loaded(pilot)
         assert list(store.judgements().values()) == ["different"]
+        assert calls == {"load": 1, "recluster": 1}
+
+
+async def test_merging_two_clusters_judges_their_first_claims_the_same(analysis, store):
+    called, signed, ninetieth, met = analysis.claims
+    second = Cluster("k-second", (ninetieth.id, met.id), (ninetieth.doc, met.doc), 0.5)
+    app = make_app(Analysis(analysis.documents, analysis.claims, [*analysis.clusters, second], analysis.findings),
+                   store)
+    calls = counting(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2", "m")
+        assert app.screen.query_one("#main").get_row_at(0)[0].plain.startswith("◆")
+        await pilot.press("j", "m")
+        await loaded(pilot)
+        assert store.judgements() == {frozenset({analysis.clusters[0].claims[0], ninetieth.id}): "same"}
+        assert calls == {"load": 1, "recluster": 1}
+
+
+async def test_a_pair_judged_in_another_session_reclusters_in_the_background(analysis, store, db):
+    app = make_app(analysis, store)
+    calls = counting(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2")
+        assert app.screen.query_one("#main").row_count == 1
+        VerdictStore(db, reviewer="colleague").judge(*analysis.clusters[0].claims, "different")
+        for _ in range(40):
+            await asyncio.sleep(0.05)
+            await loaded(pilot)
+            if calls["recluster"]:
+                break
+        assert calls == {"load": 1, "recluster": 1}
+        assert app.screen.query_one("#main").row_count == 0
+
+
+async def test_a_value_given_on_a_finding_is_recorded_on_its_fact_and_reclusters(analysis, store):
+    app = make_app(analysis, store)
+    calls = counting(app)
+    conflict = analysis.findings[0]
+    _, signed, _, _ = analysis.claims
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("v", "enter")  # accepted
+        dialog = app.screen
+        dialog.query_one("#rating").value = "mostly-false"
+        dialog.query_one("#value").value = "2025-03-10"
+        await pilot.pause()
+        note = shown(dialog.query_one("#value-note"))
+        assert f"fact {analysis.clusters[0].id}" in " ".join(note.split()) and "101_agreement states it" in note
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert calls == {"load": 1, "recluster": 1}
+    verdicts = store.verdicts()
+    assert (verdicts[conflict.id].rating, verdicts[conflict.id].value) == ("mostly-false", "2025-03-10")
+    fact = verdicts[analysis.clusters[0].id]
+    assert (fact.kind, fact.rating, fact.value, fact.claim_text, fact.doc) == (
+        "cluster", "true", "2025-03-10", signed.text, "101_agreement")
+
+
+async def test_a_review_alone_does_not_recluster(analysis, store):
+    app = make_app(analysis, store)
+    calls = counting(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("v", "enter", "ctrl+s")
+        await loaded(pilot)
+        assert calls == {"load": 1, "recluster": 0}
+        assert status(app).startswith("1 unreviewed")
+
+
+async def test_a_load_that_fails_says_why_in_the_status_line_and_ctrl_r_retries(analysis, store):
+    app = make_app(analysis, store)
+    load = app.loader
+    broken = [True]
+
+    def failing(progress):
+        if broken[0]:
+            raise RuleError("rules/dates.yml: rule date-conflict: max_gap_days: expected an integer")
+        return load(progress)
+
+    app.loader = failing
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert status(app).startswith("⚠ could not load: rules/dates.yml")
+        broken[0] = False
+        await pilot.press("ctrl+r")
+        await loaded(pilot)
+        assert status(app).startswith("2 unreviewed")
 
 
 async def test_documents_list_and_reading_view_show_what_was_extracted_as_text(analysis, store):

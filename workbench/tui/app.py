@@ -256,10 +256,10 @@ class WorkbenchApp(App[None]):
             return ""
         where = f"{'fact' if fact.kind == 'cluster' else 'claim'} {fact.target}"
         if not value.strip():
-            return f"A value also goes on {where}, so every copy of the fact is checked against it."
-        rated = (f"rated {self.best_rating}: {fact.claim.doc} states it" if fact.states_value
-                 else f"with your rating, keeping {fact.claim.doc}'s text")
-        return f"The value also goes on {where} ({rated}); copies giving another value are reported."
+            return f"A value is also recorded on {where}: every copy of the fact is checked against it."
+        rated = (f"rated {self.best_rating} as {fact.claim.doc} states it" if fact.states_value
+                 else f"with your rating, as {fact.claim.doc} says")
+        return f"Also on {where}, {rated}: copies with another value are reported."
 
     def fact_rating(self, fact: FactValue, form: VerdictForm) -> str:
         """The fact is rated true (the top of the scale) when the claim it keeps states the verified
@@ -283,7 +283,7 @@ class WorkbenchApp(App[None]):
             self.store.set_verdict(fact.target, rating=self.fact_rating(fact, form), note=form.note,
                                    evidence=form.evidence_items(), value=value, claim_text=fact.claim.text,
                                    doc=fact.claim.doc)
-            saved += f"; value {value} recorded on {fact.kind} {fact.target}"
+            saved += f"; value {value} also on {'fact' if fact.kind == 'cluster' else 'claim'} {fact.target}"
         self.notify(saved + ".", markup=False)
         self.store_changed()
 

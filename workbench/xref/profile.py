@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.model import Claim, NumberMention
-from workbench.rules.mentions import counts_others, unit_key
+from workbench.rules.mentions import casualty_sense, counts_others, unit_key
 from workbench.text import normalise, strip_clitics
 from workbench.xref.words import LASTING_COUNTS, NOT_RANKS, RANK_NOUNS, STOP_WORDS, event_kind, is_number, word_stem
 
@@ -80,6 +80,8 @@ def profile(claim: Claim) -> Profile:
         if figure is not None:
             slot, value, lasts = figure
             keys.update((slot, "n:" + _number_key(value)))
+            if slot.startswith("q:rank"):
+                keys.add("q:rank")  # ranking anything at all: 5th in the world, 10th place
             if lasts:
                 lasting.add(slot)
     return Profile(" ".join(words), frozenset(keys), frozenset(events), tuple(sorted(set(spans))),
@@ -87,18 +89,22 @@ def profile(claim: Claim) -> Profile:
 
 
 def _figure(claim: Claim, number: NumberMention) -> tuple[str, float | int, bool] | None:
-    """(slot key, value, whether it lasts) of a number that counts or ranks a named thing.  A rank
-    is an ordinal, or "N others" (89 دولة أخرى: the subject is the 90th); ranks of one thing under
-    another noun (the 90th state, member, partner) share a slot.  Counts are keyed by their unit as
-    number-conflict groups units (مقاعد / مقعدا -> seat)."""
+    """(slot key, value, whether it lasts) of a number that counts or ranks something.  A rank is an
+    ordinal, or "N others" (89 دولة أخرى: the subject is the 90th); ranks of one thing under another
+    noun (the 90th state, member, partner) share a slot, and only a rank of a named thing lasts.
+    Counts are keyed by their unit as number-conflict reads it (مقاعد / مقعدا -> seat; "وفاة عشرة"
+    counts the dead)."""
     noun = strip_clitics(normalise(number.unit)) if number.unit else ""
     others = not number.ordinal and counts_others(claim, number)
     if number.ordinal or others:
         value = number.value + 1 if others else number.value
         if value < 2 or noun in NOT_RANKS:
             return None
-        return "q:rank:" + RANK_NOUNS.get(noun, unit_key(number.unit) or ""), value, True
+        named = RANK_NOUNS.get(noun, unit_key(number.unit) or "")
+        return ("q:rank:" + named if named else "q:rank"), value, bool(named)
     unit = unit_key(number.unit)
+    if unit is None or unit == "person":
+        unit = casualty_sense(claim, number) or unit
     if not unit:
         return None
     return "q:count:" + unit, number.value, unit in LASTING_COUNTS

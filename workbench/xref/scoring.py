@@ -37,8 +37,14 @@ DEFAULT_THRESHOLD = 0.45
 MAX_BLOCK = 200
 
 
+# Claims assumed besides the corpus, none holding the key: in a handful of claims every key is rare
+# or common only by chance, and a pair would weigh the keys it shares below the ones it does not
+# (log(1 + 2/2) against log(1 + 2/1)).  Negligible in a corpus of thousands.
+PRIOR_CLAIMS = 20
+
+
 class KeyWeights:
-    """Rarity of each key in a corpus: idf = log(1 + N / df), times the weight of the key's kind;
+    """Rarity of each key in a corpus: idf = log(1 + (N + PRIOR_CLAIMS) / df), times the weight of the key's kind;
     zero for a key held by more than ``max_block`` claims, which blocking does not look up either.
     With no corpus (two claims compared alone) every key weighs its kind's weight times log 2.
     Weights are computed once per key and kept: scoring looks them up millions of times."""
@@ -63,7 +69,7 @@ class KeyWeights:
 
     def compute(self, key: str) -> float:
         df = max(1, self.df.get(key, 1))
-        return 0.0 if df > self.max_block else KIND_WEIGHTS[key[0]] * math.log(1.0 + self.total / df)
+        return 0.0 if df > self.max_block else KIND_WEIGHTS[key[0]] * math.log(1.0 + (self.total + PRIOR_CLAIMS) / df)
 
     def weight(self, key: str) -> float:
         return self.table[key]

@@ -56,7 +56,8 @@ member: عضو أعضاء عضوا دولة دول بلد شريك
 # Ranks that are not figures: "the first" is an adjective of everything, "the second time" a habit.
 NOT_RANKS_TEXT = "مرة مرات"
 
-_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ات", "ون", "ين", "ان", "يه", "ه", "ي")
+# Possessive and plural endings, and the و of a plural before its noun (سائحو بريطانيا).
+_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ات", "ون", "ين", "ان", "يه", "ه", "ي", "و")
 _PURE_NUMBER = re.compile(r"^[\d.,]+$")
 
 

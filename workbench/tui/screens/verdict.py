@@ -67,6 +67,14 @@ class Drafts:
     forms: dict[str, VerdictForm] = field(default_factory=dict)
 
 
+class ReviewButton(RadioButton):
+    """A radio button whose mark itself says whether it is chosen (● or ○), not only its colour."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name)
+        return "●" if self.value else "○"
+
+
 class VerdictDialog(ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
@@ -91,7 +99,7 @@ class VerdictDialog(ModalScreen[bool]):
                     yield Label("Review", classes="field-label")
                     with RadioSet(id="review"):
                         for status in STATUSES:
-                            yield RadioButton(STATUS_TEXT[status], value=initial.status == status, id=f"review-{status}")
+                            yield ReviewButton(STATUS_TEXT[status], value=initial.status == status, id=f"review-{status}")
             with Horizontal(classes="field"):
                 yield Label("Rating", classes="field-label")
                 yield Select([(r, r) for r in self.ratings], prompt="(no rating)", allow_blank=True,
