@@ -3,11 +3,13 @@
     .venv/bin/python -m bench.bench_tui            # bundled corpus, 10,000 documents, 100,000 claims
     .venv/bin/python -m bench.bench_tui --quick    # bundled corpus, 1,000 documents, 20,000 claims
 
-Launch is timed from process start (interpreter, imports, app) to the first screen painted with its
-loading bar and status, in a fresh process, headless; the analysis then runs in a worker and the time
-until the findings are filled in is shown too.  The baseline is a bare Textual app showing a DataTable
-of the same rows, started the same way.  Filtering types a word into the claims filter and times each
-keystroke until the screen has been repainted, against the bare app re-filling its DataTable."""
+Launch is timed from process start (interpreter, the ``workbench`` command's imports, the app built as
+``workbench open`` builds it) to the first screen painted with its loading bar and status, in a fresh
+process, headless; the analysis then runs in a worker (importing the core there) and the time until the
+findings are filled in is shown too.  The baseline is a bare Textual app showing a DataTable of the same
+rows, started the same way.  Filtering types a word into the claims filter and times each keystroke
+until the typed key is drawn, and until the list shows that query's result, against the bare app
+re-filling its DataTable."""
 
 from __future__ import annotations
 
@@ -35,12 +37,10 @@ QUERY = "الاتفاق"
 
 def _child_workbench(corpus: str, db: str, started: float) -> None:
     """Runs in the child: the real app over ``corpus``; prints first paint and filled-in times, exits."""
+    import workbench.cli  # noqa: F401  (what the `workbench` command imports before it opens the app)
+    from workbench.commands.app import workbench_app
     from workbench.config import Config
-    from workbench.pipeline import analyse
-    from workbench.store import VerdictStore
-    from workbench.tui.app import WorkbenchApp
 
-    store = VerdictStore(Path(db), reviewer="bench")
     times: dict = {}
 
     async def pilot(p):
@@ -53,8 +53,7 @@ def _child_workbench(corpus: str, db: str, started: float) -> None:
         print(json.dumps(times), flush=True)
         os._exit(0)  # an analysis still running in its worker thread is abandoned, not waited for
 
-    app = WorkbenchApp(lambda progress: analyse([Path(corpus)], Config(), store=store, progress=progress),
-                       store=store)
+    app = workbench_app(Config().with_overrides(db=Path(db), bidi="off"), (Path(corpus),))
     app.run(headless=True, auto_pilot=pilot, size=(100, 30))
 
 
@@ -131,15 +130,49 @@ def many_claims(count: int):
     return Analysis(claims=made)
 
 
-async def _keystrokes(app, focus_filter, keys=QUERY) -> list[float]:
-    latencies = []
+TYPING_GAP = 0.15  # seconds between keys, a brisk typist's pace
+
+
+async def _keystrokes(app, focus_filter, listed, keys=QUERY) -> tuple[list[float], list[float]]:
+    """Per key: seconds from the key event until a frame showing it is rendered, and until a frame
+    shows the list with that query's result (``listed``).  Frames are timed where the app hands them to
+    the terminal, including turning them into terminal output, so the test harness's own waiting is
+    not counted."""
+    from textual import events
+    from textual.widgets import Input
+
+    drawn, shown = [], []
     async with app.run_test(size=(100, 30)) as pilot:
         await focus_filter(pilot)
+        frames: list[float] = []
+        display = app._display
+
+        def timed_display(screen, update) -> None:
+            display(screen, update)
+            if update is not None:
+                update.render_segments(app.console)  # what writing it to a terminal costs
+                frames.append(time.perf_counter())
+
+        app._display = timed_display
+        field = app.screen.query_one(Input)
         for ch in keys:
+            before = field.value
             start = time.perf_counter()
-            await pilot.press(ch)  # returns once the screen has processed the key and repainted
-            latencies.append(time.perf_counter() - start)
-    return latencies
+            app._driver.send_message(events.Key(ch, ch))
+            while field.value == before:
+                await asyncio.sleep(0.0005)
+            changed = time.perf_counter()
+            while not frames or frames[-1] < changed:
+                await asyncio.sleep(0.0005)
+            drawn.append(frames[-1] - start)
+            while not listed(app):
+                await asyncio.sleep(0.0005)
+            result = time.perf_counter()
+            while frames[-1] < result:
+                await asyncio.sleep(0.0005)
+            shown.append(frames[-1] - start)
+            await asyncio.sleep(TYPING_GAP)
+    return drawn, shown
 
 
 def keystroke_rows(count: int) -> list[Row]:
@@ -151,14 +184,17 @@ def keystroke_rows(count: int) -> list[Row]:
     analysis = many_claims(count)
 
     async def workbench_filter(pilot):
+        while not pilot.app.generation:
+            await asyncio.sleep(0.01)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("5", "slash")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("5", "slash")
-        await pilot.pause()
 
-    ours = asyncio.run(_keystrokes(WorkbenchApp(lambda progress: analysis), workbench_filter))
-    # The harness's own cost: a key the input ignores (the cursor is already at the end).
-    floor = asyncio.run(_keystrokes(WorkbenchApp(lambda progress: analysis), workbench_filter, ["end"] * 5))
+    def listed(app) -> bool:
+        return app.screen.shown_query == app.screen.query_one(Input).value
+
+    ours = asyncio.run(_keystrokes(WorkbenchApp(lambda progress: analysis), workbench_filter, listed))
 
     texts = [(c.doc, c.text) for c in analysis.claims]
 
@@ -182,13 +218,19 @@ def keystroke_rows(count: int) -> list[Row]:
         pilot.app.query_one(Input).focus()
         await pilot.pause()
 
-    base = asyncio.run(_keystrokes(Bare(), bare_filter))
+    base, _ = asyncio.run(_keystrokes(Bare(), bare_filter, lambda app: True))  # it filters before it draws
+    drawn, shown = ours
     return [
-        Row(f"keystroke → repaint, filter {count:,} claims (median)", statistics.median(ours), "s",
+        Row(f"keystroke → key drawn, filter {count:,} claims (median)", statistics.median(drawn), "s",
             statistics.median(base), "DataTable refill", f"< {TARGET_KEYSTROKE:g} s",
-            statistics.median(ours) < TARGET_KEYSTROKE),
-        Row(f"keystroke → repaint, filter {count:,} claims (worst)", max(ours), "s", max(base), "DataTable refill"),
-        Row("keystroke → repaint, a key that changes nothing (Pilot floor)", statistics.median(floor), "s"),
+            statistics.median(drawn) < TARGET_KEYSTROKE),
+        Row(f"keystroke → key drawn, filter {count:,} claims (worst)", max(drawn), "s", max(base),
+            "DataTable refill", f"< {TARGET_KEYSTROKE:g} s", max(drawn) < TARGET_KEYSTROKE),
+        Row(f"keystroke → list shows the result, {count:,} claims (median)", statistics.median(shown), "s",
+            statistics.median(base), "DataTable refill", f"< {TARGET_KEYSTROKE:g} s",
+            statistics.median(shown) < TARGET_KEYSTROKE),
+        Row(f"keystroke → list shows the result, {count:,} claims (worst)", max(shown), "s", max(base),
+            "DataTable refill"),
     ]
 
 

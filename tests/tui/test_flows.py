@@ -408,6 +408,7 @@ async def test_claims_filter_as_you_type(analysis, store):
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press("5", "slash", *"الرياض")
+        await loaded(pilot)  # the search runs in a worker
         claims = app.screen.query_one(ClaimList)
         assert [c.doc for c in claims.rows] == ["105_riyadh"]
         assert str(app.screen.query_one("#claims-count").render()) == "1 of 4 claims"

@@ -12,7 +12,7 @@ import pytest
 
 from tests.tui.conftest import loaded
 from workbench.config import BUNDLED_CORPUS, Config
-from workbench.pipeline import analyse
+from workbench.pipeline import analyse, recluster
 from workbench.store import VerdictStore
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.verdict import VerdictDialog
@@ -60,3 +60,27 @@ async def test_a_verdict_recorded_in_the_tui_is_a_review_in_workbench_check(tmp_
     _, report = check_json(db)
     reviewed = {f["id"]: f["reviewed"] for f in report["findings"]}
     assert reviewed[finding.id] == "dismissed"
+
+
+async def test_a_value_verified_on_a_finding_makes_the_rules_report_the_copy_that_differs(tmp_path):
+    store = VerdictStore(tmp_path / "verdicts.json", reviewer="tester")
+    app = WorkbenchApp(lambda progress: analyse([BUNDLED_CORPUS], Config(), store=store, progress=progress),
+                       rejudge=lambda analysis: recluster(analysis, Config(), store=store),
+                       store=store, db_label="verdicts.json")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        finding = march_conflict(app.workspace.analysis.findings)
+        if finding is None:
+            pytest.skip("the rules do not yet report the date conflict on the March 2025 agreement")
+        assert not [f for f in app.workspace.analysis.findings if f.rule == "contradicts-verdict"]
+        await pilot.press("slash", *"rule:date-conflict doc:001", "enter", "v", "enter")
+        app.screen.query_one("#rating").value = "mostly-true"
+        app.screen.query_one("#value").value = "2025-03-10"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        contradicting = [f for f in app.workspace.analysis.findings if f.rule == "contradicts-verdict"]
+        claims = app.workspace.claims
+    assert [f.docs for f in contradicting] == [("001_eba9bb6fbc3af9bb",)]
+    assert "2025-03-08" in [d.value for d in claims[contradicting[0].claims[0]].dates]
+    fact = next(v for v in store.verdicts().values() if v.kind == "cluster")
+    assert fact.value == "2025-03-10" and fact.doc != "001_eba9bb6fbc3af9bb"

@@ -62,8 +62,8 @@ def terminal(tmp_path):
 def test_a_user_records_a_verdict_on_the_march_date_conflict(terminal):
     term, folder = terminal
     db = folder / "verdicts.json"
-    command = f"cd {shlex.quote(str(folder))} && {shlex.quote(str(WORKBENCH))} open --db {shlex.quote(str(db))} --bidi off"
-    term.run("new-session", "-d", "-s", term.name, "-x", "100", "-y", "30", command)
+    command = f"cd {shlex.quote(str(folder))} && {shlex.quote(str(WORKBENCH))} --db {shlex.quote(str(db))} --bidi off"
+    term.run("new-session", "-d", "-s", term.name, "-x", "80", "-y", "24", command)
     screen = term.wait_for("Findings", "unreviewed", "findings")
     if "date-conflict" not in screen:
         pytest.skip("the rules do not yet report a date conflict on the bundled corpus")

@@ -4,8 +4,9 @@ and the filters the screens apply.  No extraction or rule logic: it only reads t
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -229,33 +230,54 @@ def fact_value(workspace: Workspace, finding: Finding, value: str) -> FactValue 
 # ---- claim search (large corpora) -----------------------------------------------------------------
 
 class ClaimIndex:
-    """Substring search over every claim's normalised text, fast enough to run on each keystroke for
-    100,000 claims (a plain scan is a few milliseconds); a query that extends the previous one only
-    narrows the previous result.  Building it normalises every claim, so it is built off the UI thread."""
+    """Substring search over every claim's normalised text, for the claims screen at 100,000 claims.
 
-    def __init__(self, claims: list[Claim]) -> None:
+    Searching runs in a worker as the reviewer types, so it can be abandoned half way (``stop``) when the
+    next key arrives.  Recent results are kept: a query that extends an earlier one only narrows that
+    result, and going back (backspace) is a lookup.  Building the index normalises every claim, so it is
+    built off the UI thread."""
+
+    CHUNK = 8192  # claims searched between checks of ``stop``
+    KEPT = 16  # recent results kept
+
+    def __init__(self, claims: "list[Claim] | tuple[Claim, ...]") -> None:
         self.claims = claims
         self._keys = [f"{c.doc.lower()} {normalise(c.text)}" for c in claims]
-        self._last: tuple[tuple[str, ...], list[int]] = ((), list(range(len(claims))))
+        self._results: OrderedDict[tuple[str, ...], list[int]] = OrderedDict()
+        self._lock = threading.Lock()  # searches of abandoned queries may still be finishing
 
-    def search(self, query: str) -> list[int]:
-        """Indexes of the claims containing every word of ``query`` (normalised), in corpus order."""
+    def search(self, query: str, *, stop: Callable[[], bool] = lambda: False) -> list[int] | None:
+        """Indexes of the claims containing every word of ``query`` (normalised), in corpus order; None
+        if ``stop()`` turned true before the search was done."""
         words = tuple(normalise(query).split())
-        keys = self._keys
         if not words:
-            result = list(range(len(keys)))
-        else:
-            previous_words, previous = self._last
-            candidates = previous if previous_words and self._narrows(previous_words, words) else range(len(keys))
-            first, rest = words[0], words[1:]
-            result = [i for i in candidates if first in keys[i] and all(w in keys[i] for w in rest)]
-        self._last = (words, result)
-        return result
+            return list(range(len(self._keys)))
+        with self._lock:
+            if words in self._results:
+                self._results.move_to_end(words)
+                return self._results[words]
+            narrower = [hits for earlier, hits in self._results.items() if self._narrows(earlier, words)]
+        candidates = min(narrower, key=len) if narrower else range(len(self._keys))
+        keys, first, rest = self._keys, words[0], words[1:]
+        found: list[int] = []
+        for start in range(0, len(candidates), self.CHUNK):
+            if stop():
+                return None
+            chunk = candidates[start:start + self.CHUNK]
+            if rest:
+                found += [i for i in chunk if first in keys[i] and all(w in keys[i] for w in rest)]
+            else:
+                found += [i for i in chunk if first in keys[i]]
+        with self._lock:
+            self._results[words] = found
+            while len(self._results) > self.KEPT:
+                self._results.popitem(last=False)
+        return found
 
     @staticmethod
-    def _narrows(previous: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    def _narrows(earlier: tuple[str, ...], words: tuple[str, ...]) -> bool:
         """Every earlier word is contained in the word now at its place: the result can only shrink."""
-        return len(words) >= len(previous) and all(p in w for p, w in zip(previous, words))
+        return len(words) >= len(earlier) and all(p in w for p, w in zip(earlier, words))
 
 
 # ---- timeline -------------------------------------------------------------------------------------

@@ -2,15 +2,20 @@
 
     profiles -> blocking (candidate pairs, never all pairs) -> scoring -> constrained merging
 
-Claims with the same content (syndicated copies) are blocked and scored once.  Reviewers' pair
-judgements are honoured: "same" is a must-link, "different" a cannot-link, "unsure" changes nothing."""
+Claims with the same content (syndicated copies) are blocked and scored once.  In a large corpus,
+blocking and scoring are shared out among forked workers, each taking every n-th claim; the clusters
+are the same as one process makes.  Reviewers' pair judgements are honoured: "same" is a must-link,
+"different" a cannot-link, "unsure" changes nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
 
 from workbench.model import Claim, Cluster, stable_id
-from workbench.xref.blocking import MIN_OVERLAP, candidate_pairs
+from workbench.xref.blocking import MIN_OVERLAP, Blocking, candidate_pairs
 from workbench.xref.clusters import Groups
 from workbench.xref.profile import Profile, profile
 from workbench.xref.scoring import DEFAULT_THRESHOLD, KeyWeights, PairScore, score_pair, score_profiles
@@ -37,15 +42,21 @@ def claim_pairs(claims: Sequence[Claim], *, min_overlap: float = MIN_OVERLAP) ->
         yield members[u][0], members[v][0], pairs.score(u, v)
 
 
+# Below this many distinct claims one process is quicker than forking a worker.
+PARALLEL_MIN_PROFILES = 20_000
+
+
 def cross_reference(
     claims: Sequence[Claim],
     *,
     judgements: Mapping[frozenset[str], str] = {},
     threshold: float = DEFAULT_THRESHOLD,
+    workers: int | None = None,
 ) -> list[Cluster]:
     """Clusters of claims about the same fact, in order of their first claim; claims inside a
     cluster keep the input order.  Judgements naming claims not in ``claims`` are ignored (they
-    belong to documents not loaded this time)."""
+    belong to documents not loaded this time).  ``workers``: processes to block and score with
+    (default: the machine's cores for a large corpus, else one); the result does not depend on it."""
     profiles, members = unique_profiles(claims)
     pairs = _Scorer(claims, profiles, members)
     kinds = [-1] * len(claims)
@@ -65,10 +76,11 @@ def cross_reference(
     edges: list[tuple[float, int, int, bool]] = []
     for group in members:
         edges.extend((1.0, group[0], other, False) for other in group[1:])
-    for u, v in candidate_pairs(profiles, pairs.weights):
-        scored = pairs.score(u, v)
-        if scored.linkable and scored.score >= threshold:
-            edges.append((scored.score, members[u][0], members[v][0], bool(scored.figures)))
+    if workers is None:
+        workers = _cores() if len(profiles) >= PARALLEL_MIN_PROFILES else 1
+    for u, v, score, linkable, lasting in pairs.candidates(Blocking(profiles, pairs.weights), workers):
+        if linkable and score >= threshold:
+            edges.append((score, members[u][0], members[v][0], lasting))
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
     for score, a, b, lasting in edges:
         groups.link(a, b, score, lasting=lasting)
@@ -91,15 +103,69 @@ class _Scorer:
         self._docs = [frozenset(claims[i].doc for i in group) for group in members]
         self._scores: dict[tuple[int, int], float] = {}
 
-    def score(self, u: int, v: int) -> PairScore:
+    def score(self, u: int, v: int, *, explain: bool = True) -> PairScore:
         same = not self._docs[u].isdisjoint(self._docs[v])
-        scored = score_profiles(self.profiles[u], self.profiles[v], self.weights, same_document=same)
+        scored = score_profiles(self.profiles[u], self.profiles[v], self.weights, same_document=same, explain=explain)
         self._scores[(u, v) if u < v else (v, u)] = scored.score
         return scored
 
     def likeness(self, u: int, v: int) -> float:
         found = self._scores.get((u, v) if u < v else (v, u))
-        return self.score(u, v).score if found is None else found
+        return self.score(u, v, explain=False).score if found is None else found
+
+    def candidates(self, blocking: Blocking, workers: int) -> Iterator[tuple[int, int, float, bool, bool]]:
+        """Every candidate pair the blocking finds, scored: ``(u, v, score, linkable, lasting)``, in
+        the order one process finds them.  With ``workers`` > 1 this process takes one share and
+        forked workers the others; their scores are remembered here as if scored here."""
+        global _JOB
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            found = [_score_share(blocking, self, 0, 1)]
+        else:
+            _JOB = (blocking, self)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+                    waiting = [pool.apply_async(_forked_share, (k, workers)) for k in range(1, workers)]
+                    found = [_score_share(blocking, self, 0, workers)] + [w.get() for w in waiting]
+            finally:
+                _JOB = None
+        shares = [_unpack(share) for share in found]
+        for i in range(len(self.profiles)):  # one process's order: by the later claim of the pair
+            for scored in shares[i % len(shares)].get(i, ()):
+                self._scores[scored[:2]] = scored[2]
+                yield scored
+
+
+# A share of scored pairs, packed to cross a process boundary cheaply: earlier claims, later claims,
+# scores, and flags (1: linkable, 2: lasting figure).
+Share = tuple[array, array, array, bytes]
+_JOB: tuple[Blocking, _Scorer] | None = None  # what forked workers inherit
+
+
+def _score_share(blocking: Blocking, scorer: _Scorer, share: int, of: int) -> Share:
+    earlier, later, scores, flags = array("l"), array("l"), array("d"), bytearray()
+    for u, v in blocking.pairs(share, of):
+        scored = scorer.score(u, v, explain=False)
+        earlier.append(u)
+        later.append(v)
+        scores.append(scored.score)
+        flags.append(scored.linkable | (bool(scored.figures) << 1))
+    return earlier, later, scores, bytes(flags)
+
+
+def _forked_share(share: int, of: int) -> Share:
+    assert _JOB is not None
+    return _score_share(*_JOB, share, of)
+
+
+def _unpack(found: Share) -> dict[int, list[tuple[int, int, float, bool, bool]]]:
+    by_later: dict[int, list[tuple[int, int, float, bool, bool]]] = {}
+    for u, v, score, flag in zip(*found):
+        by_later.setdefault(v, []).append((u, v, score, bool(flag & 1), bool(flag & 2)))
+    return by_later
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def unique_profiles(claims: Sequence[Claim]) -> tuple[list[Profile], list[list[int]]]:

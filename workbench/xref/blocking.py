@@ -17,6 +17,55 @@ from workbench.xref.scoring import MIN_OVERLAP, KeyWeights
 from workbench.xref.profile import Profile
 
 
+class Blocking:
+    """The prefix-filtering index of a corpus, computed once; :meth:`pairs` walks it.  Forked workers
+    share one (built before the fork) and each walks its own share of the claims."""
+
+    def __init__(self, profiles: Sequence[Profile], weights: KeyWeights, *, min_overlap: float = MIN_OVERLAP) -> None:
+        cap = weights.max_block
+        df: dict[str, int] = defaultdict(int)
+        for p in profiles:
+            for key in p.keys:
+                df[key] += 1
+        table = weights.table
+        self.profiles = profiles
+        self.table = table
+        totals = [weights.profile_weight(p.keys) for p in profiles]
+        self.limits = [min_overlap * total for total in totals]
+        self.prefixes = [_prefix(p, totals[i], df, table, min_overlap, cap) for i, p in enumerate(profiles)]
+        # The keys a claim is indexed and looked up under: all but those too common to count (which
+        # weigh nothing, so the overlap check needs only these too).
+        self.indexed = [frozenset(key for key in p.keys if df[key] <= cap) for p in profiles]
+
+    def pairs(self, share: int = 0, of: int = 1) -> Iterator[tuple[int, int]]:
+        """Pairs ``(j, i)``, ``j < i``, whose shared keys weigh at least ``min_overlap`` of either
+        claim's keys, for the claims ``i`` with ``i % of == share``, grouped by ``i``.
+
+        Claims are indexed in order under all their keys and under their prefix keys.  Each claim
+        looks up its prefix among all keys of earlier claims, and all its keys among their prefixes,
+        so a pair is found once, by its later claim, whichever side's prefix holds the shared key."""
+        table, limits, prefixes, indexed = self.table, self.limits, self.prefixes, self.indexed
+        weigh = table.__getitem__
+        full: dict[str, list[int]] = defaultdict(list)
+        prefixed: dict[str, list[int]] = defaultdict(list)
+        for i, keys in enumerate(indexed):
+            if i % of == share:
+                seen: set[int] = set()
+                for key in prefixes[i]:
+                    seen.update(full[key])
+                for key in keys:
+                    seen.update(prefixed[key])
+                limit = limits[i]
+                for j in seen:
+                    shared = sum(map(weigh, keys & indexed[j]))
+                    if shared >= limit or shared >= limits[j]:
+                        yield j, i
+            for key in indexed[i]:
+                full[key].append(i)
+            for key in prefixes[i]:
+                prefixed[key].append(i)
+
+
 def candidate_pairs(
     profiles: Sequence[Profile],
     weights: KeyWeights,
@@ -27,37 +76,7 @@ def candidate_pairs(
 
     Each pair is yielded once, and only if the keys they share weigh at least ``min_overlap`` of the
     lighter claim's keys (checked exactly, after the lookup).  Pairs come grouped by ``j``, the later one."""
-    cap = weights.max_block
-    df: dict[str, int] = defaultdict(int)
-    for p in profiles:
-        for key in p.keys:
-            df[key] += 1
-    table = weights.table
-    totals = [weights.profile_weight(p.keys) for p in profiles]
-    # Claims seen so far, under all their keys and under their prefix keys.  Each claim looks up
-    # its prefix among all keys of earlier claims, and all its keys among their prefixes, so a pair
-    # is found once, by its later claim, whichever side's prefix holds the shared key.
-    full: dict[str, list[int]] = defaultdict(list)
-    prefixes: dict[str, list[int]] = defaultdict(list)
-    limits = [min_overlap * total for total in totals]
-    for i, p in enumerate(profiles):
-        prefix = _prefix(p, totals[i], df, table, min_overlap, cap)
-        seen: set[int] = set()
-        for key in prefix:
-            seen.update(full[key])
-        for key in p.keys:
-            if df[key] <= cap:
-                seen.update(prefixes[key])
-        keys = p.keys
-        for j in seen:
-            shared = sum(map(table.__getitem__, keys & profiles[j].keys))
-            if shared >= limits[i] or shared >= limits[j]:
-                yield j, i
-        for key in keys:
-            if df[key] <= cap:
-                full[key].append(i)
-        for key in prefix:
-            prefixes[key].append(i)
+    return Blocking(profiles, weights, min_overlap=min_overlap).pairs()
 
 
 def _prefix(

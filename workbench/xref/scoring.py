@@ -169,14 +169,18 @@ def text_similarity(a: str, b: str) -> float:
 
 
 def score_profiles(
-    a: Profile, b: Profile, weights: KeyWeights = NO_CORPUS, *, same_document: bool = False, text: float | None = None,
+    a: Profile, b: Profile, weights: KeyWeights = NO_CORPUS, *, same_document: bool = False,
+    text: float | None = None, explain: bool = True,
 ) -> PairScore:
-    """The score of two profiles (``text``: their wording similarity, when already computed in bulk).  ``same_document``: a writer restating a fact (title, lede, body)
-    is the likeliest kind of look-alike, so such pairs get a small bonus and merge first; the group
-    then carries the dates and names of the whole passage into comparisons with other documents."""
+    """The score of two profiles (``text``: their wording similarity, when already computed in bulk;
+    ``explain=False`` leaves ``shared`` empty, for the bulk of pairs no one reads).  ``same_document``:
+    a writer restating a fact (title, lede, body) is the likeliest kind of look-alike, so such pairs
+    get a small bonus and merge first; the group then carries the dates and names of the whole
+    passage into comparisons with other documents."""
+    table = weights.table
     shared_keys = a.keys & b.keys
-    w = weights.weight
-    shared_weight = weights.total_weight(shared_keys)
+    counted = [k for k in shared_keys if table[k]]
+    shared_weight = sum(map(table.__getitem__, counted))
     weight_a = weights.profile_weight(a.keys) or 1.0
     weight_b = weights.profile_weight(b.keys) or 1.0
     # Between the overlap coefficient (a short claim inside a long one) and Dice (equal claims).
@@ -187,10 +191,10 @@ def score_profiles(
     events = tuple(sorted(a.events & b.events))
     clash = bool(a.events and b.events and not events)
     apart = dates_apart(a.spans, b.spans)
-    kinds = {k[0] for k in shared_keys if w(k)}
+    kinds = {k[0] for k in counted}
     near = not apart and _near_days(a.spans, b.spans)
     score = 0.4 * text + 0.6 * min(1.0, overlap)
-    score += 0.04 * min(3, sum(k[0] == "e" and w(k) > 0 for k in shared_keys))
+    score += 0.04 * min(3, sum(k[0] == "e" for k in counted))
     if "d" in kinds:
         score += 0.12
     elif near and events:
@@ -208,7 +212,7 @@ def score_profiles(
         score -= 0.3
     if shared_weight == 0:
         score = 0.0  # only stop words, or keys too common in this corpus to mean anything
-    shared = tuple(sorted((k for k in shared_keys if w(k)), key=lambda k: (-w(k), k)))
+    shared = tuple(sorted(counted, key=lambda k: (-table[k], k))) if explain else ()
     return PairScore(max(0.0, min(1.0, score)), text, min(1.0, overlap), shared, events, clash, apart,
                      same_document, coefficient >= MIN_OVERLAP, figures)
 

@@ -43,7 +43,8 @@ class ClaimList(ScrollView, can_focus=True):
 
     def show(self, rows: list[Claim]) -> None:
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        if self.virtual_size.height != len(rows):  # a new size lays the scrollbars out again
+            self.virtual_size = Size(self.size.width, len(rows))
         self.cursor = 0
         self.scroll_to(y=0, animate=False)
         self.refresh()
