@@ -45,10 +45,13 @@ def _child_workbench(corpus: str, db: str, started: float) -> None:
 
     async def pilot(p):
         times["first_screen"] = time.time() - started
-        while p.app.generation == 0 and time.time() - started < FILL_LIMIT:
+        # Documents and claims are shown while the claims are checked (busy "check"); then the findings.
+        while (p.app.generation == 0 or p.app.busy is not None) and time.time() - started < FILL_LIMIT:
+            if p.app.busy == "check" and "read" not in times:
+                times["read"] = time.time() - started
             await asyncio.sleep(0.01)
         await p.pause()
-        times["filled"] = time.time() - started if p.app.generation else None
+        times["filled"] = time.time() - started if p.app.busy is None and p.app.generation else None
         times["findings"] = len(p.app.workspace.analysis.findings)
         print(json.dumps(times), flush=True)
         os._exit(0)  # an analysis still running in its worker thread is abandoned, not waited for
@@ -107,6 +110,7 @@ def launch_rows(name: str, corpus: Path, target: float, work: Path) -> list[Row]
     return [
         Row(f"launch → first screen, {name}", ours["first_screen"], "s", base["first_screen"],
             "bare Textual DataTable", f"< {target:g} s", ours["first_screen"] < target),
+        Row(f"launch → documents and claims shown, {name}", ours.get("read") or FILL_LIMIT, "s"),
         Row(f"launch → findings filled, {name} ({ours['findings']} findings)" if filled is not None
             else f"launch → findings filled, {name}: analysis not done within", filled or FILL_LIMIT, "s",
             target=f"< {target:g} s" if bundled else "-", ok=(filled is not None and filled < target) if bundled else None),

@@ -7,7 +7,7 @@ import unicodedata
 from rich.text import Text
 
 from tests.tui.conftest import build_analysis
-from workbench.tui.bidi import clean, resolve_bidi, shape, visual_line
+from workbench.tui.bidi import clean, resolve_bidi, rtl_islands, shape, visual_line
 from workbench.tui.state import ClaimIndex, FindingFilter, Workspace, fact_value, filter_findings, states_value
 
 
@@ -86,3 +86,17 @@ def test_a_value_is_stated_as_a_date_or_a_number_with_or_without_its_unit():
     _, signed, ninetieth, _ = build_analysis().claims
     assert states_value(signed, "2025-03-10") and not states_value(signed, "2025-03")
     assert states_value(ninetieth, "90") and states_value(ninetieth, "90 دولة") and not states_value(ninetieth, "91")
+
+
+def test_arabic_phrases_in_an_english_line_are_reordered_each_on_its_own():
+    line = Text("001_x dates it 8 مارس (2025-03-08); 101_y says 10 آذار/مارس 2025")
+    line.stylize("bold", 17, 21)  # مارس
+    shown = visual_line(line, rtl=False)
+    # The plain algorithm would pull "(2025-03-08); 101" into the Arabic run and reverse it.
+    assert shown.plain.startswith("001_x dates it ﺱﺭﺎﻣ 8 (2025-03-08); 101_y says 2025 ")
+    assert shown.plain.endswith(" 10")
+    assert [shown.plain[s.start:s.end] for s in shown.spans] == ["ﺱﺭﺎﻣ"]
+    text = "rule 2026-02-09 for 'يوم الأحد 9 شباط' says (الأحد)"
+    assert [text[a:b] for a, b in rtl_islands(text)] == ["'يوم الأحد 9 شباط'", "(الأحد)"]
+    quoted = visual_line(Text("differs from the verified value (2025-03-10): '8 مارس'"), rtl=False).plain
+    assert quoted.endswith("(2025-03-10): 'ﺱﺭﺎﻣ 8'")

@@ -35,16 +35,20 @@ def _open_store(config: Config, paths: tuple[Path, ...]):
 def workbench_app(config: Config, paths: tuple[Path, ...]):
     """The app over ``paths``.  Only Textual and the store are imported here: the core (corpus,
     extraction, cross-referencing, rules) is imported by the app's loading worker after the first screen
-    is drawn, and a broken rule file or database is reported there (ctrl+r tries again once fixed)."""
+    is drawn, and a broken rule file or database is reported there (ctrl+r tries again once fixed).
+    Loading is ``analyse`` in two steps, so documents and claims are shown while they are checked."""
     from workbench.tui.app import WorkbenchApp
     from workbench.tui.bidi import resolve_bidi
 
     store = _open_store(config, paths)
 
     def load(progress):
-        from workbench.pipeline import analyse
+        from workbench.pipeline import Analysis, load_and_extract
+        from workbench.rules import load_rules
 
-        return analyse(paths, config, store=store, progress=progress)
+        load_rules(config.rules, levels=config.levels)  # a broken rule is reported before a long extraction
+        documents, claims, problems = load_and_extract(paths, config, progress=progress)
+        return Analysis(documents, claims, problems=problems)
 
     def rejudge(analysis):
         from workbench.pipeline import recluster

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Cluster, Finding
@@ -33,7 +33,7 @@ from workbench.tui.screens.findings import FindingsScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.timeline import TimelineScreen
 from workbench.tui.screens.verdict import Drafts, VerdictDialog, VerdictForm, VerdictTarget
-from workbench.tui.state import FactValue, Workspace, fact_value
+from workbench.tui.state import ClaimIndex, FactValue, Workspace, fact_value
 from workbench.tui.widgets.status import LoadingBar, StatusLine, status_text
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ Rejudge = Callable[["Analysis"], "Analysis"]
 # What cross-referencing and the rules read from the store: pair judgements, and verdicts on claims and
 # facts (contradicts-verdict); reviews and finding verdicts only change what is shown.
 Basis = tuple[Mapping[frozenset, str], Mapping[str, tuple]]
-LOAD, RECLUSTER = "load", "recluster"
+# The jobs: read and extract the corpus (its claims are then checked: CHECK, while the documents and
+# claims are already shown), or judge the claims already extracted again.
+LOAD, CHECK, RECLUSTER = "load", "check", "recluster"
 
 BIDI_NOTE = (
     "text is kept in logical order; with bidi on, each wrapped line is reordered and shaped for terminals "
@@ -96,7 +98,7 @@ class WorkbenchApp(App[None]):
         self.best_rating = max(scale, key=scale.get) if scale else ""
         self.workspace = Workspace.empty()
         self.generation = 0  # bumped whenever the workspace changes; screens catch up on resume
-        self.busy: str | None = LOAD  # the analysis job running: LOAD, RECLUSTER or None
+        self.busy: str | None = LOAD  # the analysis job running: LOAD, CHECK, RECLUSTER or None
         self.pending: str | None = None  # the job asked for while another ran
         self.basis: Basis | None = None  # what the store said when the current analysis was made
         self.failure = ""  # why the last job failed, until one succeeds
@@ -105,8 +107,8 @@ class WorkbenchApp(App[None]):
 
     @property
     def loading(self) -> bool:
-        """Reading the corpus (at start or after ctrl+r): the findings shown may be stale or missing."""
-        return self.busy == LOAD
+        """Reading or checking the corpus (at start or after ctrl+r): findings may be stale or missing."""
+        return self.busy in (LOAD, CHECK)
 
     # ---- the analysis, in a worker --------------------------------------------------------------
 
@@ -139,19 +141,35 @@ class WorkbenchApp(App[None]):
                 last = now
                 self.post_message(self.Progressed(stage, done, total))
 
+        worker = get_current_worker()
         try:
             basis = self.store_basis()
             if job == LOAD:
-                analysis, index = self.loader(progress), None
+                analysis = self.loader(progress)
+                index = ClaimIndex(analysis.claims)
+                if self.rejudge is not None:
+                    if not previous.analysis.documents:  # nothing shown yet: show what was read meanwhile
+                        self.call_from_thread(self.extracted, Workspace(analysis, self.verdicts(), index), worker)
+                    self.post_message(self.Progressed("checking", 0, 0))
+                    analysis = self.rejudge(analysis)
             else:
                 assert self.rejudge is not None
                 analysis, index = self.rejudge(previous.analysis), previous.claim_index  # the same claims
-            workspace = Workspace(analysis, self.store.verdicts() if self.store is not None else {}, index)
+            workspace = Workspace(analysis, self.verdicts(), index)
         except WorkbenchError as err:
             self.call_from_thread(self.job_failed, job, str(err))
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.call_from_thread(self.job_done, job, workspace, basis)
+
+    def verdicts(self) -> Mapping[str, Any]:
+        return self.store.verdicts() if self.store is not None else {}
+
+    def extracted(self, workspace: Workspace, worker: Worker) -> None:
+        """The documents and claims of the first load, while their claims are being checked."""
+        if not worker.is_cancelled:
+            self.busy = CHECK
+            self.set_workspace(workspace)
 
     def job_done(self, job: str, workspace: Workspace, basis: Basis | None) -> None:
         self.busy, self.basis, self.failure = None, basis, ""
@@ -201,7 +219,7 @@ class WorkbenchApp(App[None]):
                 bar.progress("re-clustering", 0, 0)
 
     def action_reload(self) -> None:
-        if self.busy != LOAD:
+        if not self.loading:
             self.notify("Re-reading rules and corpus…")
         self.start_job(LOAD)
 
@@ -257,9 +275,9 @@ class WorkbenchApp(App[None]):
         where = f"{'fact' if fact.kind == 'cluster' else 'claim'} {fact.target}"
         if not value.strip():
             return f"A value is also recorded on {where}: every copy of the fact is checked against it."
-        rated = (f"rated {self.best_rating} as {fact.claim.doc} states it" if fact.states_value
-                 else f"with your rating, as {fact.claim.doc} says")
-        return f"Also on {where}, {rated}: copies with another value are reported."
+        rated = (f"rated {self.best_rating} ({fact.claim.doc} says it)" if fact.states_value
+                 else f"with your rating ({fact.claim.doc}'s text)")
+        return f"Also on {where}, {rated}; copies with another value are reported."
 
     def fact_rating(self, fact: FactValue, form: VerdictForm) -> str:
         """The fact is rated true (the top of the scale) when the claim it keeps states the verified

@@ -14,11 +14,13 @@ anything else gets the reordering (on).
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping
 
 from bidi import algorithm
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 # Terminals known to apply the Unicode bidi algorithm themselves.
@@ -172,12 +174,64 @@ def visual_order(text: str, *, rtl: bool) -> list[tuple[str, int]]:
     return [(entry["ch"], entry["index"]) for entry in storage["chars"]]
 
 
+def _is_rtl(token: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in token)
+
+
+_QUOTES = "'\"‘’“”«»"
+
+
+def _is_number(token: str) -> bool:
+    """A number or date, perhaps quoted ('8 مارس' opens with one); not in brackets, which an English
+    line uses for its own notes: "10 آذار 2025 (2025-03-10)"."""
+    core = token.strip(_QUOTES)
+    return bool(core) and core[0].isdigit() and all(ch.isdigit() or ch in ".,:/-" for ch in core)
+
+
+def rtl_islands(text: str) -> list[tuple[int, int]]:
+    """The right-to-left phrases of a left-to-right line: runs of space-separated words that are
+    Arabic or numbers, holding at least one Arabic word ("8 مارس", "10 آذار/مارس 2025").
+
+    The workbench's own lines (rule messages, value lists) quote Arabic inside English.  Under the plain
+    bidi algorithm a number or date after an Arabic word joins its run ("8 مارس (2025-03-08); 101_x"
+    shows as "101 ;(08-03-2025) مارس 8"); treating each phrase as an isolate, as its author meant, keeps
+    the English in order around it."""
+    islands: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []  # (start, end, arabic) of the words in the current run
+
+    def close() -> None:
+        if any(arabic for _, _, arabic in run):
+            islands.append((run[0][0], run[-1][1]))
+        run.clear()
+
+    for word in re.finditer(r"\S+", text):
+        token = word.group()
+        arabic = _is_rtl(token)
+        if arabic or _is_number(token):
+            run.append((word.start(), word.end(), arabic))
+        else:
+            close()
+    close()
+    return islands
+
+
+def _ltr_order(text: str) -> list[tuple[str, int]]:
+    """A left-to-right line in display order, each right-to-left phrase reordered on its own."""
+    order: list[tuple[str, int]] = []
+    done = 0
+    for start, end in rtl_islands(text):
+        order += [(text[i], i) for i in range(done, start)]
+        order += [(glyph, start + i) for glyph, i in visual_order(text[start:end], rtl=True)]
+        done = end
+    return order + [(text[i], i) for i in range(done, len(text))]
+
+
 def visual_line(line: Text, *, rtl: bool) -> Text:
     """A wrapped line of styled text in display order; each glyph keeps its source character's style."""
     text = line.plain
-    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+    if not _is_rtl(text):
         return line
-    order = visual_order(text, rtl=rtl)
+    order = visual_order(text, rtl=True) if rtl else _ltr_order(text)
     result = Text("".join(glyph for glyph, _ in order), style=line.style, end=line.end)
     position: list[int | None] = [None] * len(text)  # None: merged into a ligature
     for at, (_, index) in enumerate(order):
@@ -232,3 +286,21 @@ def one_line(text: Text, width: int, *, reorder: bool) -> Text:
     if not reorder:
         return line
     return visual_line(line, rtl=base_is_rtl(line.plain))
+
+
+class OneLine:
+    """:func:`one_line` made when drawn, for table cells: a table of thousands of rows draws only the
+    rows on screen, and reordering every row's Arabic up front would take seconds."""
+
+    def __init__(self, text: Text, width: int, *, reorder: bool) -> None:
+        self.text = text
+        self.width = width
+        self.reorder = reorder
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield one_line(self.text, min(self.width, options.max_width), reorder=self.reorder)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = min(self.width, len(self.text.plain))  # a bound, without drawing it
+        return Measurement(width, width)
+

@@ -10,7 +10,7 @@ recall against an exhaustive comparison."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from workbench.xref.scoring import MIN_OVERLAP, KeyWeights
@@ -21,14 +21,14 @@ class Blocking:
     """The prefix-filtering index of a corpus, computed once; :meth:`pairs` walks it.  Forked workers
     share one (built before the fork) and each walks its own share of the claims."""
 
-    def __init__(self, profiles: Sequence[Profile], weights: KeyWeights, *, min_overlap: float = MIN_OVERLAP) -> None:
+    def __init__(self, profiles: Sequence[Profile], weights: KeyWeights, *, min_overlap: float = MIN_OVERLAP,
+                 df: Mapping[str, int] | None = None) -> None:
+        """``df``: how many of ``profiles`` hold each key, when already counted (``weights.df`` of
+        ``KeyWeights.from_profiles(profiles)``)."""
         cap = weights.max_block
-        df: dict[str, int] = defaultdict(int)
-        for p in profiles:
-            for key in p.keys:
-                df[key] += 1
+        if df is None:
+            df = Counter(key for p in profiles for key in p.keys)
         table = weights.table
-        self.profiles = profiles
         self.table = table
         totals = [weights.profile_weight(p.keys) for p in profiles]
         self.limits = [min_overlap * total for total in totals]
@@ -39,13 +39,13 @@ class Blocking:
 
     def pairs(self, share: int = 0, of: int = 1) -> Iterator[tuple[int, int]]:
         """Pairs ``(j, i)``, ``j < i``, whose shared keys weigh at least ``min_overlap`` of either
-        claim's keys, for the claims ``i`` with ``i % of == share``, grouped by ``i``.
+        claim's keys; with ``of`` > 1, only those with ``i % of == share``.
 
         Claims are indexed in order under all their keys and under their prefix keys.  Each claim
         looks up its prefix among all keys of earlier claims, and all its keys among their prefixes,
         so a pair is found once, by its later claim, whichever side's prefix holds the shared key."""
-        table, limits, prefixes, indexed = self.table, self.limits, self.prefixes, self.indexed
-        weigh = table.__getitem__
+        limits, prefixes, indexed = self.limits, self.prefixes, self.indexed
+        weigh = self.table.__getitem__
         full: dict[str, list[int]] = defaultdict(list)
         prefixed: dict[str, list[int]] = defaultdict(list)
         for i, keys in enumerate(indexed):
@@ -60,7 +60,7 @@ class Blocking:
                     shared = sum(map(weigh, keys & indexed[j]))
                     if shared >= limit or shared >= limits[j]:
                         yield j, i
-            for key in indexed[i]:
+            for key in keys:
                 full[key].append(i)
             for key in prefixes[i]:
                 prefixed[key].append(i)
@@ -75,7 +75,7 @@ def candidate_pairs(
     """Pairs ``(i, j)``, ``i < j``, of profile indices that share enough rare keys to be worth scoring.
 
     Each pair is yielded once, and only if the keys they share weigh at least ``min_overlap`` of the
-    lighter claim's keys (checked exactly, after the lookup).  Pairs come grouped by ``j``, the later one."""
+    lighter claim's keys (checked exactly, after the lookup).  ``weights`` are those of ``profiles``."""
     return Blocking(profiles, weights, min_overlap=min_overlap).pairs()
 
 
@@ -86,7 +86,9 @@ def _prefix(
     weighs less than ``min_overlap`` of the total."""
     chosen = []
     remaining = total
-    for key in sorted(p.keys, key=lambda k: (df[k], k)):
+    ordered = sorted(p.keys)
+    ordered.sort(key=df.__getitem__)  # stable: rarest first, ties by key
+    for key in ordered:
         if remaining < min_overlap * total:
             break
         remaining -= weight[key]

@@ -40,29 +40,31 @@ class Profile:
 
 
 @lru_cache(maxsize=1 << 20)
-def _read_token(raw: str) -> tuple[str | None, str | None, str | None]:
-    """(content stem or None for a stop word, its key or None for a bare number, event kind)."""
+def _content_stem(raw: str) -> str | None:
+    """The stem of a normalised token, or None for a stop word."""
     token = word_stem(raw)
-    kind = event_kind(raw)
     if token in STOP_WORDS or raw in STOP_WORDS or len(token) < 2:
-        return None, None, kind
-    return token, (None if is_number(token) else "w:" + token), kind
+        return None
+    return token
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_key(token: str) -> str | None:
+    return None if is_number(token) else "w:" + token
 
 
 def profile(claim: Claim) -> Profile:
-    words: list[str] = []
-    keys: set[str] = set()
-    events: set[str] = set()
-    # A counted noun names no event: "140 عضوا" counts members, it reports no joining.
-    counted = {normalise(n.unit) for n in claim.numbers if n.unit and not n.ordinal}
-    for raw in normalise(claim.text).split():
-        token, key, kind = _read_token(raw)
-        if kind and raw not in counted:
-            events.add(kind)
-        if token:
-            words.append(token)
-        if key:
-            keys.add(key)
+    # Per token, only cached lookups mapped at C speed: profiles are built for every claim.
+    raws = normalise(claim.text).split()
+    words = list(filter(None, map(_content_stem, raws)))
+    keys = set(map(_word_key, words))
+    keys.discard(None)
+    events = set(map(event_kind, raws))
+    events.discard(None)
+    if events and claim.numbers:
+        # A counted noun names no event: "140 عضوا" counts members, it reports no joining.
+        counted = {normalise(n.unit) for n in claim.numbers if n.unit and not n.ordinal}
+        events = {kind for kind in map(event_kind, (raw for raw in raws if raw not in counted)) if kind}
     keys.update("e:" + e.id for e in claim.entities)
     spans: list[tuple[int, int]] = []
     for mention in claim.dates:

@@ -169,14 +169,28 @@ def text_similarity(a: str, b: str) -> float:
 
 
 def score_profiles(
-    a: Profile, b: Profile, weights: KeyWeights = NO_CORPUS, *, same_document: bool = False,
-    text: float | None = None, explain: bool = True,
+    a: Profile, b: Profile, weights: KeyWeights = NO_CORPUS, *, same_document: bool = False, text: float | None = None,
 ) -> PairScore:
-    """The score of two profiles (``text``: their wording similarity, when already computed in bulk;
-    ``explain=False`` leaves ``shared`` empty, for the bulk of pairs no one reads).  ``same_document``:
-    a writer restating a fact (title, lede, body) is the likeliest kind of look-alike, so such pairs
-    get a small bonus and merge first; the group then carries the dates and names of the whole
-    passage into comparisons with other documents."""
+    """The score of two profiles with its evidence (``text``: their wording similarity, when already
+    computed in bulk)."""
+    score, text, overlap, counted, events, clash, apart, figures, linkable = _evaluate(
+        a, b, weights, same_document, text)
+    table = weights.table
+    shared = tuple(sorted(counted, key=lambda k: (-table[k], k)))
+    return PairScore(score, text, overlap, shared, events, clash, apart, same_document, linkable, figures)
+
+
+def quick_score(a: Profile, b: Profile, weights: KeyWeights, same_document: bool) -> tuple[float, bool, bool]:
+    """(score, linkable, lasting figure in common) as :func:`score_profiles` finds them, without the
+    explanation: what the bulk of candidate pairs needs."""
+    score, _, _, _, _, _, _, figures, linkable = _evaluate(a, b, weights, same_document, None)
+    return score, linkable, bool(figures)
+
+
+def _evaluate(a: Profile, b: Profile, weights: KeyWeights, same_document: bool, text: float | None) -> tuple:
+    """``same_document``: a writer restating a fact (title, lede, body) is the likeliest kind of
+    look-alike, so such pairs get a small bonus and merge first; the group then carries the dates
+    and names of the whole passage into comparisons with other documents."""
     table = weights.table
     shared_keys = a.keys & b.keys
     counted = [k for k in shared_keys if table[k]]
@@ -188,7 +202,7 @@ def score_profiles(
     overlap = 0.5 * coefficient + shared_weight / (weight_a + weight_b)
     if text is None:
         text = text_similarity(a.text, b.text)
-    events = tuple(sorted(a.events & b.events))
+    events = tuple(sorted(a.events & b.events)) if a.events and b.events else ()
     clash = bool(a.events and b.events and not events)
     apart = dates_apart(a.spans, b.spans)
     kinds = {k[0] for k in counted}
@@ -207,14 +221,13 @@ def score_profiles(
         score += 0.05
     if clash:
         score -= 0.15
-    figures = tuple(sorted(a.lasting & b.lasting)) if not clash else ()
+    figures = tuple(sorted(a.lasting & b.lasting)) if a.lasting and b.lasting and not clash else ()
     if apart and not figures:
         score -= 0.3
     if shared_weight == 0:
         score = 0.0  # only stop words, or keys too common in this corpus to mean anything
-    shared = tuple(sorted(counted, key=lambda k: (-table[k], k))) if explain else ()
-    return PairScore(max(0.0, min(1.0, score)), text, min(1.0, overlap), shared, events, clash, apart,
-                     same_document, coefficient >= MIN_OVERLAP, figures)
+    return (max(0.0, min(1.0, score)), text, min(1.0, overlap), counted, events, clash, apart, figures,
+            coefficient >= MIN_OVERLAP)
 
 
 def score_pair(a: Claim, b: Claim, weights: KeyWeights = NO_CORPUS) -> PairScore:

@@ -3,11 +3,13 @@ catching up with the app's workspace when it changed while the screen was hidden
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from workbench.tui.widgets.mode_bar import ModeBar
@@ -24,19 +26,24 @@ class WorkbenchScreen(Screen):
     MODE: ClassVar[str] = ""
     AUTO_FOCUS = "#main"
     BINDINGS = [Binding("slash", "focus_filter", "Filter", id="filter")]
+    # A list longer than SMALL is filtered again only once typing pauses for SETTLE seconds, so each key
+    # is drawn at once and a burst of keys costs one pass over the list.
+    SMALL: ClassVar[int] = 1000
+    SETTLE: ClassVar[float] = 0.12
 
     app: "WorkbenchApp"
 
     def __init__(self) -> None:
         super().__init__()
         self.shown_generation = -1
+        self.settling: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield ModeBar(self.MODE, id="mode-bar")
         yield from self.body()
         yield LoadingBar(id="loading")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def body(self) -> ComposeResult:
         raise NotImplementedError
@@ -57,6 +64,16 @@ class WorkbenchScreen(Screen):
     def show(self, workspace: "Workspace") -> None:
         raise NotImplementedError
 
+    def after_typing(self, size: int, refilter: Callable[[], object]) -> None:
+        """Filter a list of ``size`` items again: at once if it is small, else when typing pauses."""
+        if self.settling is not None:
+            self.settling.stop()
+            self.settling = None
+        if size < self.SMALL:
+            refilter()
+        else:
+            self.settling = self.set_timer(self.SETTLE, refilter)
+
     def action_focus_filter(self) -> None:
         filters = self.query(Input).filter(".filter")
         if filters:
@@ -75,7 +92,8 @@ class DetailScreen(Screen):
 
     def compose_chrome(self) -> ComposeResult:
         yield StatusLine(id="status")
-        yield Footer()
+        # Detail screens have more keys of their own: the palette (ctrl+p) is shown on the main screens.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_screen_resume(self) -> None:
         self.app.refresh_chrome(self)

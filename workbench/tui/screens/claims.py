@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -23,7 +22,7 @@ from workbench.tui.widgets.highlight import claim_text
 
 class ClaimsScreen(WorkbenchScreen):
     MODE = "claims"
-    SETTLE = 0.04  # seconds without a key before searching: shorter than the gap between a person's keys
+    SETTLE = 0.04  # the search itself runs in a worker: wait only for a burst of keys to end
     BINDINGS = [
         Binding("v", "verdict", "Verdict", id="verdict"),
         Binding("escape", "leave_filter", "List", show=False, id="leave-filter"),
@@ -32,7 +31,6 @@ class ClaimsScreen(WorkbenchScreen):
     def __init__(self) -> None:
         super().__init__()
         self.shown_query: str | None = None  # the filter the list shows the result of
-        self.settling: Timer | None = None
 
     def body(self) -> ComposeResult:
         yield Input(placeholder="/ filter claims by words or document id", classes="filter", id="filter",
@@ -46,9 +44,8 @@ class ClaimsScreen(WorkbenchScreen):
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
-        if self.settling is not None:
-            self.settling.stop()
-        self.settling = self.set_timer(self.SETTLE, lambda: self.search(self.app.workspace.claim_index, event.value))
+        index = self.app.workspace.claim_index
+        self.after_typing(len(index.claims), lambda: self.search(index, event.value))
 
     @work(thread=True, exclusive=True, group="claim-search")
     def search(self, index: ClaimIndex, query: str) -> None:

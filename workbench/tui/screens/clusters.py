@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
 from workbench.model import Cluster
-from workbench.tui.bidi import BidiText, clean, one_line
+from workbench.tui.bidi import BidiText, OneLine, clean, one_line
 from workbench.tui.screens.base import DetailScreen, WorkbenchScreen
 from workbench.tui.state import Workspace
 from workbench.tui.widgets.highlight import claim_text, describe, mentions
@@ -44,6 +44,7 @@ class ClustersScreen(WorkbenchScreen):
         super().__init__()
         self.marked: Cluster | None = None
         self.rows: list[Cluster] = []
+        self.haystacks: dict[str, str] = {}  # cluster id -> its documents and claims, normalised
 
     def body(self) -> ComposeResult:
         yield Input(placeholder="/ filter facts by words or document", classes="filter", id="filter", compact=True)
@@ -51,7 +52,7 @@ class ClustersScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#main", NavigableTable)
-        table.add_column("agreement", width=20)
+        table.add_column("agreement", width=20, key="agreement")
         table.add_column("docs", width=4)
         table.add_column("score", width=5)
         table.add_column("claim", key="claim")
@@ -59,9 +60,24 @@ class ClustersScreen(WorkbenchScreen):
 
     def show(self, workspace: Workspace) -> None:
         self.marked = None
+        self.haystacks = {}
         self.rebuild()
 
     @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.after_typing(len(self.app.workspace.analysis.clusters), self.rebuild)
+
+    def haystack(self, workspace: Workspace, cluster: Cluster) -> str:
+        found = self.haystacks.get(cluster.id)
+        if found is None:
+            texts = [workspace.claims[c].text for c in cluster.claims if c in workspace.claims]
+            found = self.haystacks[cluster.id] = normalise(" ".join([*cluster.docs, *texts]))
+        return found
+
+    def agreement_cell(self, cluster: Cluster) -> Text:
+        mark = "◆ " if self.marked is not None and self.marked.id == cluster.id else ""
+        return Text(mark) + agreement(self.app.workspace, cluster)
+
     def rebuild(self) -> None:
         workspace = self.app.workspace
         words = normalise(self.query_one("#filter", Input).value).split()
@@ -70,17 +86,12 @@ class ClustersScreen(WorkbenchScreen):
         self.rows = []
         width = max(20, self.size.width - 40)
         for cluster in workspace.analysis.clusters:
-            claims = [workspace.claims[c] for c in cluster.claims if c in workspace.claims]
-            if not claims:
+            first = next((workspace.claims[c] for c in cluster.claims if c in workspace.claims), None)
+            if first is None or (words and not all(w in self.haystack(workspace, cluster) for w in words)):
                 continue
-            if words:
-                haystack = normalise(" ".join([*cluster.docs, *(c.text for c in claims)]))
-                if not all(w in haystack for w in words):
-                    continue
-            mark = "◆ " if self.marked is not None and self.marked.id == cluster.id else ""
             table.add_row(
-                Text(mark) + agreement(workspace, cluster), Text(str(len(cluster.docs))), Text(f"{cluster.score:.2f}"),
-                one_line(Text(clean(claims[0].text)), width, reorder=self.app.reorder), key=cluster.id,
+                self.agreement_cell(cluster), Text(str(len(cluster.docs))), Text(f"{cluster.score:.2f}"),
+                OneLine(Text(clean(first.text)), width, reorder=self.app.reorder), key=cluster.id,
             )
             self.rows.append(cluster)
 
@@ -113,7 +124,7 @@ class ClustersScreen(WorkbenchScreen):
         if self.marked is None or self.marked.id == current.id:
             self.marked = None if self.marked is not None else current
             self.notify("Marked for merging: press m on the cluster to merge it with." if self.marked else "Unmarked.")
-            self.rebuild()
+            self.query_one("#main", NavigableTable).update_cell(current.id, "agreement", self.agreement_cell(current))
             return
         first, second = self.marked, current
         self.marked = None
@@ -124,13 +135,12 @@ class ClusterScreen(DetailScreen):
     """The claims of one fact, one row per claim, with the values each gives."""
 
     BINDINGS = [
-        Binding("v", "verdict", "Verdict on claim", id="verdict"),
-        Binding("space", "mark", "Mark", id="mark"),
+        Binding("v", "verdict", "Verdict", id="verdict"),
+        Binding("space", "mark", "Mark", key_display="␣", id="mark"),
         Binding("s", "judge('same')", "Same", id="judge-same"),
         Binding("d", "judge('different')", "Different", id="judge-different"),
         Binding("u", "judge('unsure')", "Unsure", show=False, id="judge-unsure"),
-        Binding("x", "split", "Split off", id="split"),
-        Binding("enter", "read", "Read", show=False, id="open"),
+        Binding("x", "split", "Split", id="split"),
     ]
 
     def __init__(self, cluster: Cluster) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Static
 
 from workbench.model import Claim, Document
 from workbench.text import normalise
-from workbench.tui.bidi import BidiText, clean, one_line
+from workbench.tui.bidi import BidiText, OneLine, clean, one_line
 from workbench.tui.screens.base import DetailScreen, WorkbenchScreen
 from workbench.tui.state import Workspace
 from workbench.tui.widgets.highlight import describe, document_text, legend, mentions
@@ -26,6 +26,7 @@ class DocumentsScreen(WorkbenchScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Document] = []
+        self.haystacks: dict[str, str] = {}  # document id -> its id, title and source, normalised
 
     def body(self) -> ComposeResult:
         yield Input(placeholder="/ filter documents by id, title or source", classes="filter", id="filter",
@@ -42,9 +43,13 @@ class DocumentsScreen(WorkbenchScreen):
         super().on_mount()
 
     def show(self, workspace: Workspace) -> None:
+        self.haystacks = {}
         self.rebuild()
 
     @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.after_typing(len(self.app.workspace.analysis.documents), self.rebuild)
+
     def rebuild(self) -> None:
         workspace = self.app.workspace
         words = normalise(self.query_one("#filter", Input).value).split()
@@ -52,17 +57,22 @@ class DocumentsScreen(WorkbenchScreen):
         table.clear()
         self.rows = []
         width = max(20, self.size.width - 56)
+        checking = self.app.busy == "check"  # findings are not counted yet
         for document in workspace.analysis.documents:
             about = " · ".join(x for x in (document.title, document.source) if x)
-            if words and not all(w in normalise(f"{document.id} {about}") for w in words):
-                continue
+            if words:
+                haystack = self.haystacks.get(document.id)
+                if haystack is None:
+                    haystack = self.haystacks[document.id] = normalise(f"{document.id} {about}")
+                if not all(w in haystack for w in words):
+                    continue
             published = document.published.isoformat() if document.published else "?"
             findings = workspace.findings_by_doc.get(document.id, 0)
             table.add_row(
                 Text(clean(document.id), no_wrap=True, overflow="ellipsis"), Text(published),
                 Text(str(len(workspace.claims_by_doc.get(document.id, ())))),
-                Text(f"▲ {findings}" if findings else "0"),
-                one_line(Text(clean(about)), width, reorder=self.app.reorder), key=document.id,
+                Text("…" if checking else f"▲ {findings}" if findings else "0"),
+                OneLine(Text(clean(about)), width, reorder=self.app.reorder), key=document.id,
             )
             self.rows.append(document)
 
@@ -73,6 +83,12 @@ class DocumentsScreen(WorkbenchScreen):
     @on(DataTable.RowSelected, "#main")
     def open_document(self, event: DataTable.RowSelected) -> None:
         self.app.open_document(event.row_key.value)
+
+
+class MentionTable(NavigableTable):
+    """What was extracted, one mention a row; a row opens nothing (``v`` rates its claim)."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", show=False, id="open")]
 
 
 class DocumentScreen(DetailScreen):
@@ -102,18 +118,22 @@ class DocumentScreen(DetailScreen):
             yield Static(BidiText(document_text(document, self.claims, self.conflicts), reorder=self.app.reorder),
                          id="reading-text")
         yield Static(legend(), id="legend")
-        yield NavigableTable(id="mentions")
+        yield MentionTable(id="mentions")
         yield from self.compose_chrome()
 
     def on_mount(self) -> None:
-        table = self.query_one("#mentions", NavigableTable)
-        for name, width in (("kind", 8), ("text", 22), ("value", 12), ("detail", 22), ("relative", 8), ("line", 4)):
+        table = self.query_one("#mentions", MentionTable)
+        # Fits 80 columns with the cell padding and the scrollbar.
+        widths = {"kind": 8, "text": 18, "value": 12, "detail": 16, "relative": 8, "line": 4}
+        for name, width in widths.items():
             table.add_column(name, width=width)
+        reorder = self.app.reorder
         for claim in self.claims:
             for mention in mentions(claim):
                 kind, value, detail, relative = describe(mention)
-                table.add_row(Text(kind), one_line(Text(clean(mention.text)), 22, reorder=self.app.reorder),
-                              Text(clean(value)), Text(detail), Text(relative),
+                table.add_row(Text(kind), one_line(Text(clean(mention.text)), widths["text"], reorder=reorder),
+                              one_line(Text(clean(value)), widths["value"], reorder=reorder),
+                              one_line(Text(clean(detail)), widths["detail"], reorder=reorder), Text(relative),
                               Text(str(self.document.line_of(mention.start))))
                 self.rows.append((claim, mention))
         table.focus()

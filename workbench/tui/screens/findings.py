@@ -3,13 +3,18 @@ selected finding's claims previewed; ``enter`` opens them side by side."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll, VerticalScroll
+from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widgets import Input, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from workbench.model import Finding
 from workbench.tui.bidi import BidiText, clean, one_line
@@ -49,11 +54,68 @@ def finding_preview(workspace: Workspace, finding: Finding, *, reorder: bool) ->
     return Group(*parts)
 
 
+UNDRAWN = Text()  # the label of a finding's node until it is drawn
+
+
+class FindingTree(NavigableTree):
+    """Findings grouped by level and rule.  A finding's line (its message, reordered for display) is
+    made when it is first drawn: made up front for thousands of findings it would take seconds."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.label_width = 40
+        self.labels: dict[tuple[str, str | None], Text] = {}
+        self.building = False
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Add many nodes, letting the tree lay itself out once at the end instead of after each."""
+        self.building = True
+        try:
+            yield
+        finally:
+            self.building = False
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        if not self.building:
+            super()._invalidate()
+
+    def forget_labels(self, width: int) -> None:
+        """After the findings, the width or the display order changed."""
+        self.label_width = width
+        self.labels.clear()
+
+    def finding_label(self, finding: Finding) -> Text:
+        key = (finding.id, finding.reviewed)
+        label = self.labels.get(key)
+        if label is None:
+            label = Text.assemble(review_label(finding.reviewed)[:1], " ", LEVEL_MARK[finding.level], " ")
+            label.append_text(one_line(Text(clean(finding.message)), self.label_width, reorder=self.app.reorder))
+            self.labels[key] = label
+        return label
+
+    def process_label(self, label: str | Text) -> Text:
+        """Labels here are one line of Text already: skip Textual's markup parsing and splitting."""
+        return label if isinstance(label, Text) else super().process_label(label)
+
+    def render_label(self, node: TreeNode, base_style: Style, style: Style) -> Text:
+        if not isinstance(node.data, Finding):
+            return super().render_label(node, base_style, style)
+        label = self.finding_label(node.data).copy()
+        label.stylize(style)
+        return label
+
+    def get_label_width(self, node: TreeNode) -> int:
+        if not isinstance(node.data, Finding):
+            return super().get_label_width(node)
+        return 4 + min(self.label_width, len(node.data.message))  # an upper bound, without drawing it
+
+
 class FindingsScreen(WorkbenchScreen):
     MODE = "findings"
     BINDINGS = [
         Binding("v", "verdict", "Verdict", id="verdict"),
-        Binding("enter", "open", "Open", show=True, id="open"),
         Binding("escape", "leave_filter", "List", show=False, id="leave-filter"),
     ]
 
@@ -63,17 +125,27 @@ class FindingsScreen(WorkbenchScreen):
 
     def body(self) -> ComposeResult:
         yield Input(placeholder=f"/ filter: {FILTER_HELP}", classes="filter", id="filter", compact=True)
-        yield NavigableTree("findings", id="main")
+        yield FindingTree("findings", id="main")
         with VerticalScroll(id="preview"):
             yield Static(id="preview-text")
 
     def show(self, workspace: Workspace) -> None:
         self.haystacks = {}
+        self.query_one("#main", FindingTree).forget_labels(self.label_width())
         self.rebuild(select_first_open=True)
+
+    def label_width(self) -> int:
+        return max(40, self.size.width - 12)
+
+    def on_resize(self) -> None:
+        tree = self.query_one("#main", FindingTree)
+        if tree.label_width != self.label_width():
+            tree.forget_labels(self.label_width())
+            tree.refresh()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
-        self.rebuild(select_first_open=False)
+        self.after_typing(len(self.app.workspace.analysis.findings), lambda: self.rebuild(select_first_open=False))
 
     @on(Input.Submitted, "#filter")
     def action_leave_filter(self) -> None:
@@ -83,27 +155,26 @@ class FindingsScreen(WorkbenchScreen):
         workspace = self.app.workspace
         query = self.query_one("#filter", Input).value
         shown = filter_findings(workspace, query, self.haystacks)
-        tree = self.query_one("#main", NavigableTree)
+        tree = self.query_one("#main", FindingTree)
         tree.clear()
         tree.root.set_label(Text(f"{len(shown)} of {len(workspace.analysis.findings)} findings"))
         tree.root.expand()
-        width = max(40, self.size.width - 12)
         first_open = first_leaf = None
-        for level, by_rule in group_findings(shown).items():
-            count = sum(len(f) for f in by_rule.values())
-            level_node = tree.root.add(Text(f"{level_label(level)} ({count})", style="bold"), expand=True)
-            for rule, findings in by_rule.items():
-                open_count = sum(1 for f in findings if f.reviewed is None)
-                rule_node = level_node.add(Text(f"{rule} ({len(findings)}, {open_count} open)"), expand=True)
-                for finding in findings:
-                    label = Text.assemble(review_label(finding.reviewed)[:1], " ", LEVEL_MARK[finding.level], " ")
-                    label.append_text(one_line(Text(clean(finding.message)), width, reorder=self.app.reorder))
-                    leaf = rule_node.add_leaf(label, data=finding)
-                    if first_open is None and finding.reviewed is None:
-                        first_open = leaf
-                    first_leaf = first_leaf or leaf
+        with tree.bulk():
+            for level, by_rule in group_findings(shown).items():
+                count = sum(len(f) for f in by_rule.values())
+                level_node = tree.root.add(Text(f"{level_label(level)} ({count})", style="bold"), expand=True)
+                for rule, findings in by_rule.items():
+                    open_count = sum(1 for f in findings if f.reviewed is None)
+                    rule_node = level_node.add(Text(f"{rule} ({len(findings)}, {open_count} open)"), expand=True)
+                    for finding in findings:
+                        leaf = rule_node.add_leaf(UNDRAWN, data=finding)
+                        if first_open is None and finding.reviewed is None:
+                            first_open = leaf
+                        first_leaf = first_leaf or leaf
         if not shown:
-            empty = "Loading…" if self.app.loading else "No findings." if not query else "No finding matches the filter."
+            empty = ("Checking the claims…" if self.app.busy == "check" else "Loading…" if self.app.loading
+                     else "No finding matches the filter." if query else "No findings.")
             self.query_one("#preview-text", Static).update(Text(empty))
         target = (first_open if select_first_open else None) or first_leaf
         if target is not None:
@@ -112,7 +183,7 @@ class FindingsScreen(WorkbenchScreen):
 
     @property
     def current(self) -> Finding | None:
-        node = self.query_one("#main", NavigableTree).cursor_node
+        node = self.query_one("#main", FindingTree).cursor_node
         return node.data if node is not None and isinstance(node.data, Finding) else None
 
     @on(Tree.NodeHighlighted, "#main")
@@ -130,10 +201,6 @@ class FindingsScreen(WorkbenchScreen):
         if isinstance(event.node.data, Finding):
             self.app.push_screen(FindingScreen(event.node.data))
 
-    def action_open(self) -> None:
-        if self.current is not None:
-            self.app.push_screen(FindingScreen(self.current))
-
     def action_verdict(self) -> None:
         if self.current is None:
             self.notify("Select a finding first.", severity="warning")
@@ -147,8 +214,10 @@ class FindingScreen(DetailScreen):
     BINDINGS = [
         Binding("v", "verdict", "Verdict", id="verdict"),
         Binding("enter", "read", "Read document", id="open"),
-        Binding("right,l", "app.focus_next", "Next claim", show=False),
-        Binding("left,h", "app.focus_previous", "Previous claim", show=False),
+        Binding("l", "app.focus_next", "Next claim", show=False),
+        Binding("h", "app.focus_previous", "Previous claim", show=False),
+        Binding("j", "scroll(1)", "Scroll down", show=False),
+        Binding("k", "scroll(-1)", "Scroll up", show=False),
     ]
 
     def __init__(self, finding: Finding) -> None:
@@ -161,7 +230,8 @@ class FindingScreen(DetailScreen):
         yield Static(finding_heading(finding), id="finding-heading")
         yield Static(BidiText(Text(clean(finding.message)), reorder=self.app.reorder), id="finding-message")
         values = finding_values(finding)
-        with HorizontalScroll(id="claims-side-by-side"):
+        # Cards side by side; a long claim makes the row taller, so it scrolls both ways (arrows, j/k).
+        with ScrollableContainer(id="claims-side-by-side"):
             for claim_id in finding.claims:
                 claim = workspace.claims.get(claim_id)
                 if claim is not None:
@@ -180,6 +250,9 @@ class FindingScreen(DetailScreen):
         cards = list(self.query(ClaimCard))
         for card in cards:
             card.styles.width = max(32, self.size.width // max(1, len(cards)))
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#claims-side-by-side").scroll_relative(y=lines, animate=False)
 
     def action_verdict(self) -> None:
         self.app.open_verdict_for_finding(self.app.workspace.findings.get(self.finding.id, self.finding))

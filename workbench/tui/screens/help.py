@@ -49,4 +49,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text.assemble(
                 ("\nMarks: ", "bold"), "✖ error ▲ warning • info · ○ open ✓ accepted ⊘ dismissed · ✓ agree ✗ conflict"))
             yield Static(Text.assemble(("\nArabic display: ", "bold"), self.bidi_note))
-            yield Static(Text("\nescape closes this help", style="dim"))
+            yield Static(Text("\n↑ ↓ scroll · escape closes this help", style="dim"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.text import normalise
-from workbench.tui.bidi import clean, one_line
+from workbench.tui.bidi import BidiText, clean, one_line
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.state import TimelineSubject, Workspace, timeline_points, timeline_subjects
 from workbench.tui.widgets.navigable import VI_KEYS
@@ -34,6 +35,7 @@ class TimelineScreen(WorkbenchScreen):
     def __init__(self) -> None:
         super().__init__()
         self.subjects: list[TimelineSubject] = []
+        self.haystacks: list[str] = []  # each subject's id and label, normalised
         self.shown: list[TimelineSubject] = []
         self.wanted: str | None = None  # the subject another screen asked for (``t`` on a fact)
 
@@ -46,6 +48,7 @@ class TimelineScreen(WorkbenchScreen):
 
     def show(self, workspace: Workspace) -> None:
         self.subjects = timeline_subjects(workspace)
+        self.haystacks = [normalise(f"{s.id} {s.label}") for s in self.subjects]
         self.rebuild()
 
     def on_screen_resume(self) -> None:
@@ -56,9 +59,12 @@ class TimelineScreen(WorkbenchScreen):
             self.rebuild()
 
     @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.after_typing(len(self.subjects), self.rebuild)
+
     def rebuild(self) -> None:
         words = normalise(self.query_one("#filter", Input).value).split()
-        self.shown = [s for s in self.subjects if all(w in normalise(f"{s.id} {s.label}") for w in words)]
+        self.shown = [s for s, haystack in zip(self.subjects, self.haystacks) if all(w in haystack for w in words)]
         options = self.query_one("#main", SubjectList)
         options.clear_options()
         options.add_options([
@@ -80,8 +86,11 @@ class TimelineScreen(WorkbenchScreen):
 
     def draw(self, subject: TimelineSubject) -> None:
         points = timeline_points(self.app.workspace, subject)
-        title = f"{KIND_MARK[subject.kind]} {subject.id}"
-        self.query_one("#chart", Static).update(TimelineChart(title, points))
+        self.query_one("#chart", Static).update(Group(
+            Text(f"{KIND_MARK[subject.kind]} {subject.id}", style="bold", no_wrap=True, overflow="ellipsis"),
+            BidiText(Text(clean(subject.label)), reorder=self.app.reorder),
+            TimelineChart(points),
+        ))
 
     @on(Input.Submitted, "#filter")
     def action_leave_filter(self) -> None:

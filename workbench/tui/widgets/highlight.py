@@ -27,7 +27,7 @@ def legend() -> Text:
     return Text.assemble(
         ("date", DATE_STYLE), " underlined · ", ("number", NUMBER_STYLE), " bold · ",
         ("entity", ENTITY_STYLE), " italic · ", ("conflict", CONFLICT_STYLE), " reversed · ",
-        ("page chrome", CHROME_STYLE), " dim",
+        ("chrome", CHROME_STYLE), " dim",
     )
 
 
@@ -103,9 +103,9 @@ def document_text(document: Document, claims: Iterable[Claim], conflicts: set[st
 def describe(mention: Mention) -> tuple[str, str, str, str]:
     """(kind, value, detail, relative) for the table of what was extracted."""
     if isinstance(mention, DateMention):
-        detail = f"{mention.granularity} · {mention.calendar}"
-        if mention.weekday:
-            detail += f" · {mention.weekday}"
+        # The calendar is named only when it is not the usual one, so the weekday fits the column.
+        detail = " · ".join(x for x in (mention.granularity, "" if mention.calendar == "gregorian" else mention.calendar,
+                                        mention.weekday or "") if x)
         return "◷ date", mention.value, detail, "relative" if mention.relative else "absolute"
     if isinstance(mention, NumberMention):
         detail = " · ".join(x for x in (mention.unit or "", "ordinal" if mention.ordinal else "") if x)

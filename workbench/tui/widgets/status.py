@@ -9,7 +9,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from workbench.tui.state import LEVEL_MARK, LEVEL_ORDER, Workspace
 
-BUSY = {"load": "reloading…", "recluster": "re-clustering…"}
+BUSY = {"load": "reloading…", "check": "checking…", "recluster": "re-clustering…"}
 
 
 def status_text(workspace: Workspace, *, busy: str | None, bidi: bool, db: str, failure: str = "") -> Text:
@@ -22,6 +22,10 @@ def status_text(workspace: Workspace, *, busy: str | None, bidi: bool, db: str, 
         return line
     if busy and not analysis.documents:
         line.append("loading…")
+        return line
+    if busy == "check":  # documents and claims are read; findings are not there yet
+        line.append(f"{len(analysis.documents):,} docs · {len(analysis.claims):,} claims read · "
+                    "cross-referencing and checking…", style="bold")
         return line
     open_counts = workspace.unreviewed()
     total_open = sum(open_counts.values())

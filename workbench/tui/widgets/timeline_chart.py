@@ -28,12 +28,10 @@ def date_range(value: str, granularity: str) -> tuple[dt.date, dt.date]:
 
 
 class TimelineChart:
-    def __init__(self, title: str, points: list[TimelinePoint]) -> None:
-        self.title = title
+    def __init__(self, points: list[TimelinePoint]) -> None:
         self.points = points
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(self.title, style="bold", no_wrap=True, overflow="ellipsis")
         if not self.points:
             yield Text("no dates claimed")
             return
