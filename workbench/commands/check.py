@@ -20,9 +20,7 @@ from workbench.commands.common import (
     config_from_context, corpus_paths, parse_published, progress_reporter, report_problems,
 )
 from workbench.errors import InputError
-from workbench.pipeline import analyse
 from workbench.report import FAIL_ON, FORMATS, Report, render
-from workbench.rules import load_rules
 
 
 def _version() -> str:
@@ -74,6 +72,9 @@ def check_command(ctx: click.Context, paths: tuple[str, ...], rules_dirs: tuple[
 
     Exit 0: no unreviewed finding at or above --fail-on; 1: there are; 2: usage, configuration or
     input error."""
+    from workbench.pipeline import analyse
+    from workbench.rules import load_rules
+
     config = config_from_context(ctx)
     config = config.with_overrides(rules=config.rules + tuple(Path(d) for d in rules_dirs), fail_on=fail_on)
     reference = parse_published(published)

@@ -1,4 +1,7 @@
-"""``workbench docs`` and ``workbench claims``: what was loaded, and what was extracted from it."""
+"""``workbench docs`` and ``workbench claims``: what was loaded, and what was extracted from it.
+
+The core is imported inside the commands, so that ``workbench --help`` and the TUI's first frame do not
+wait for the date grammar to compile."""
 
 from __future__ import annotations
 
@@ -14,8 +17,6 @@ from workbench.commands.common import (
     progress_reporter,
     report_problems,
 )
-from workbench.extract import Extractor
-from workbench.pipeline import load_and_extract
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path())
 _PUBLISHED = click.option(
@@ -31,6 +32,9 @@ _PUBLISHED = click.option(
 @click.pass_context
 def docs_command(ctx: click.Context, paths: tuple[str, ...], published: str | None, fmt: str) -> None:
     """List the documents of a corpus with their own dates, titles and claim counts."""
+    from workbench.extract import Extractor
+    from workbench.pipeline import load_and_extract
+
     config = config_from_context(ctx)
     documents, claims, problems = load_and_extract(
         corpus_paths(paths, config), config, published=parse_published(published), progress=progress_reporter())
@@ -66,6 +70,8 @@ def claims_command(ctx: click.Context, paths: tuple[str, ...], published: str | 
     """Split documents into claims and show the dates, numbers and entities each one states.
 
     Offsets (start, end) are character offsets into the document's decoded original text."""
+    from workbench.pipeline import load_and_extract
+
     config = config_from_context(ctx)
     documents, claims, problems = load_and_extract(
         corpus_paths(paths, config), config, published=parse_published(published), progress=progress_reporter())
