@@ -4,7 +4,9 @@ the ANS headline pairs, and the `workbench xref` command."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import os
 import random
 import subprocess
 import sys
@@ -24,7 +26,8 @@ from workbench.xref import (
     unique_profiles,
     weights_for,
 )
-from workbench.xref.scoring import MAX_BLOCK
+from workbench.xref.blocking import Blocking
+from workbench.xref.scoring import MAX_BLOCK, MIN_OVERLAP
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -182,6 +185,14 @@ def test_another_rank_of_the_same_thing_links_too_so_number_conflict_can_compare
     assert together(cross_reference([JOINED, *FILLER, other]), "n1", "n3")
 
 
+def test_a_figure_of_nothing_named_in_common_does_not_bridge_dates_far_apart():
+    other = claim("n4", "d4", "أصبحت الدولة العضو التسعين في منظمة إقليمية بعد انضمامها في 20 آذار 2024",
+                  dates=[day("2024-03-20")], numbers=[member(90, "التسعين")], entities=[entity("region")])
+    scored = score_pair(JOINED, other)
+    assert scored.dates_apart and scored.figures == ()
+    assert not together(cross_reference([JOINED, *FILLER, other]), "n1", "n4")
+
+
 def test_a_count_of_one_event_does_not_bridge_dates_far_apart():
     def strike(cid: str, killed: int, when: str) -> Claim:
         return claim(cid, cid, f"قتل {killed} أشخاص في غارة جوية على مدينة إدلب في {when}", dates=[day(when)],
@@ -207,6 +218,60 @@ def test_blocking_skips_stop_word_keys_and_never_compares_all_pairs():
     weights = KeyWeights.from_profiles(profiles)
     assert weights.weight("w:" + common) == 0.0
     assert list(candidate_pairs(profiles, weights)) == []
+
+
+def synthetic_claims(count: int, seed: int = 7) -> list[Claim]:
+    """Claims drawn from a small made-up vocabulary (so that many pairs share words), with places and
+    days: families of near copies among unrelated claims."""
+    rng = random.Random(seed)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    vocabulary = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 7))) for _ in range(400)]
+    places = [f"place-{k}" for k in range(12)]
+    claims = []
+    while len(claims) < count:
+        words = rng.choices(vocabulary, k=rng.randint(5, 14))
+        when = [day(f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")] if rng.random() < 0.5 else []
+        where = [entity(p) for p in rng.sample(places, rng.randint(0, 2))]
+        for _ in range(rng.randint(1, 4)):
+            member = [w if rng.random() < 0.8 else rng.choice(vocabulary) for w in words]
+            k = len(claims)
+            claims.append(claim(f"y{k}", f"doc{k % 37}", " ".join(member), dates=when, entities=where))
+    return claims[:count]
+
+
+def test_blocking_finds_exactly_the_pairs_that_share_enough_of_the_lighter_claims_keys():
+    profiles, _ = unique_profiles(synthetic_claims(300))
+    weights = KeyWeights.from_profiles(profiles)
+    found = list(candidate_pairs(profiles, weights))
+    expected = set()
+    for i, j in itertools.combinations(range(len(profiles)), 2):
+        shared = weights.total_weight(profiles[i].keys & profiles[j].keys)
+        lighter = min(weights.profile_weight(profiles[i].keys), weights.profile_weight(profiles[j].keys))
+        if shared >= MIN_OVERLAP * lighter:
+            expected.add((i, j))
+    assert len(found) == len(set(found)) and set(found) == expected and len(expected) > 50
+
+
+def test_shares_of_the_blocking_split_its_pairs(monkeypatch):
+    monkeypatch.setattr("workbench.xref.blocking.SHARE_RUN", 8)
+    profiles, _ = unique_profiles(synthetic_claims(300))
+    weights = KeyWeights.from_profiles(profiles)
+    blocking = Blocking(profiles, weights)
+    shares = [set(blocking.pairs(k, 3)) for k in range(3)]
+    assert all(shares) and sum(map(len, shares)) == len(set().union(*shares))
+    assert set().union(*shares) == set(blocking.pairs())
+
+
+def test_forked_workers_make_the_same_clusters_as_one_process(monkeypatch):
+    from workbench.xref import _in_workers
+
+    monkeypatch.setattr("workbench.xref.blocking.SHARE_RUN", 8)  # every worker gets pairs to score
+    assert len(set(_in_workers(lambda share, of: os.getpid(), 2))) == 2  # share 1 runs in a forked worker
+    claims = synthetic_claims(400)
+    one = cross_reference(claims, workers=1)
+    assert len(one) > 20
+    assert cross_reference(claims, workers=2) == one
+    assert cross_reference(claims, workers=3) == one
 
 
 def test_claim_pairs_are_scored_candidates():

@@ -3,8 +3,8 @@
     profiles -> blocking (candidate pairs, never all pairs) -> scoring -> constrained merging
 
 Claims with the same content (syndicated copies) are blocked and scored once.  In a large corpus,
-blocking and scoring are shared out among forked workers, each taking every n-th claim; the clusters
-are the same as one process makes.  Reviewers' pair judgements are honoured: "same" is a must-link,
+blocking and scoring are shared out among forked workers, each taking every n-th run of claims; the
+clusters are the same as one process makes.  Reviewers' pair judgements are honoured: "same" is a must-link,
 "different" a cannot-link, "unsure" changes nothing."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -165,7 +166,8 @@ def _in_workers(task: Callable[[int, int], T], workers: int) -> list[T]:
     """``[task(share, workers) for share in range(workers)]``: share 0 in this process, the others in
     forked workers, which inherit everything ``task`` reads (no pickling but of the results)."""
     global _TASK
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking a process that runs other threads (the TUI) can leave a lock held in the child.
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return [task(0, 1)]
     _TASK = task
     try:
@@ -195,7 +197,10 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """The cores this process may use, at most four: each worker walks the whole index, so more
+    workers save less and less."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(4, cores)
 
 
 def unique_profiles(claims: Sequence[Claim]) -> tuple[list[Profile], list[list[int]]]:

@@ -17,6 +17,12 @@ from workbench.xref.scoring import MIN_OVERLAP, KeyWeights
 from workbench.xref.profile import Profile
 
 
+# How many consecutive claims a share of the walk takes at a time: neighbours (a document's sentences,
+# copies of one text) look up the same blocks, which then stay in the processor's cache, while the
+# shares still get as much of the early (cheap) and late (dear) claims each.
+SHARE_RUN = 1024
+
+
 class Blocking:
     """The prefix-filtering index of a corpus, computed once; :meth:`pairs` walks it.  Forked workers
     share one (built before the fork) and each walks its own share of the claims."""
@@ -39,7 +45,7 @@ class Blocking:
 
     def pairs(self, share: int = 0, of: int = 1) -> Iterator[tuple[int, int]]:
         """Pairs ``(j, i)``, ``j < i``, whose shared keys weigh at least ``min_overlap`` of either
-        claim's keys; with ``of`` > 1, only those with ``i % of == share``.
+        claim's keys; with ``of`` > 1, only those with ``(i // SHARE_RUN) % of == share``.
 
         Claims are indexed in order under all their keys and under their prefix keys.  Each claim
         looks up its prefix among all keys of earlier claims, and all its keys among their prefixes,
@@ -49,7 +55,7 @@ class Blocking:
         full: dict[str, list[int]] = defaultdict(list)
         prefixed: dict[str, list[int]] = defaultdict(list)
         for i, keys in enumerate(indexed):
-            if i % of == share:
+            if (i // SHARE_RUN) % of == share:
                 seen: set[int] = set()
                 for key in prefixes[i]:
                     seen.update(full[key])

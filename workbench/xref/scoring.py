@@ -208,7 +208,8 @@ def _evaluate(a: Profile, b: Profile, weights: KeyWeights, same_document: bool, 
     kinds = {k[0] for k in counted}
     near = not apart and _near_days(a.spans, b.spans)
     score = 0.4 * text + 0.6 * min(1.0, overlap)
-    score += 0.04 * min(3, sum(k[0] == "e" for k in counted))
+    entities = sum(k[0] == "e" for k in counted)
+    score += 0.04 * min(3, entities)
     if "d" in kinds:
         score += 0.12
     elif near and events:
@@ -221,7 +222,8 @@ def _evaluate(a: Profile, b: Profile, weights: KeyWeights, same_document: bool, 
         score += 0.05
     if clash:
         score -= 0.15
-    figures = tuple(sorted(a.lasting & b.lasting)) if a.lasting and b.lasting and not clash else ()
+    # The same lasting figure of the same named thing (Syria, the coalition): one state of things.
+    figures = tuple(sorted(a.lasting & b.lasting)) if a.lasting and b.lasting and entities and not clash else ()
     if apart and not figures:
         score -= 0.3
     if shared_weight == 0:

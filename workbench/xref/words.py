@@ -48,7 +48,7 @@ sanction: عقوبات عقوبة
 # different times, restate; a count of casualties, strikes or dollars belongs to one event or one day
 # and does not.  Names are the unit groups of workbench.rules.mentions.unit_key (what number-conflict
 # counts as one unit), or the counted noun itself.
-LASTING_COUNTS = frozenset("member state seat minister village".split())
+LASTING_COUNTS = frozenset("member state seat minister".split())
 # Nouns a rank may be given under, for one and the same rank: "the 90th state / member / partner".
 RANK_NOUNS_TEXT = """
 member: عضو أعضاء عضوا دولة دول بلد شريك
@@ -73,7 +73,7 @@ def stem(token: str) -> str:
     return token
 
 
-_PROCLITICS = re.compile(r"^[وف]?[بلك]")
+_PROCLITICS = re.compile(r"^(?:[وف]?[بلك]|[وف](?=[يت]))")
 # A number written on to its article or preposition: "الــ60" (tatweel already gone), "بـ5".
 _CLITIC_NUMBER = re.compile(r"^(?:[وف]?(?:[بلك]?ال|لل)|[وفبلك])(\d[\d.,]*)$")
 # The prefixes of the imperfect verb (يتجاوز، تحتل) and of the nouns of forms V and VI (تجاوز، تحالف).
@@ -84,7 +84,8 @@ _VERB_PREFIX = re.compile(r"^(?:[يت]ت|[يت])")
 def word_stem(token: str) -> str:
     """The matching form of one normalised token: article and clitics off, the prefix of a verb off,
     then one ending off.  Beyond :func:`strip_clitics` (which needs the article), a leading و/ف and
-    ب/ل/ك come off when four letters remain (بانضمام -> انضمام, كعضو stays).  A leading ي/ت (or يت/تت)
+    ب/ل/ك, or و/ف before the prefix of a verb, come off when four letters remain (بانضمام -> انضمام,
+    ويصبح -> يصبح, كعضو stays).  A leading ي/ت (or يت/تت)
     comes off when three letters remain, so a verb meets its noun and its other persons (يتجاوز /
     تجاوز -> جاوز, يحتل / تحتل -> حتل).  The same word then meets itself whatever it carries, and a
     wrong cut is made the same way on both sides."""
