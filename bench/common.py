@@ -30,6 +30,14 @@ class Row:
     baseline_name: str = ""
     target: str = ""
     ok: bool | None = None
+    higher_is_better: bool = False  # a rate or a share: the ratio is then ours / baseline
+
+    @property
+    def ratio(self) -> float | None:
+        """How many times better than the baseline."""
+        if self.baseline is None or not self.ours or not self.baseline:
+            return None
+        return self.ours / self.baseline if self.higher_is_better else self.baseline / self.ours
 
 
 def timed(fn: Callable[[], Any], *, repeat: int = 1) -> tuple[float, Any]:
@@ -80,12 +88,12 @@ def synthetic_corpus(folder: Path, count: int, *, seed: int = 7) -> Path:
 
 
 def print_table(title: str, rows: list[Row]) -> None:
-    """A fixed-width table: measure, ours, baseline, ratio (baseline / ours for times), target, ok."""
+    """A fixed-width table: measure, ours, baseline, ratio (times better than the baseline), target, ok."""
     headers = ("measure", "workbench", "baseline", "ratio", "target", "ok")
     lines = []
     for r in rows:
         base = f"{r.baseline:,.3f} {r.unit} ({r.baseline_name})" if r.baseline is not None else "-"
-        ratio = f"{r.baseline / r.ours:,.1f}x" if r.baseline is not None and r.ours else "-"
+        ratio = f"{r.ratio:,.1f}x" if r.ratio is not None else "-"
         ok = "-" if r.ok is None else ("yes" if r.ok else "NO")
         lines.append((r.measure, f"{r.ours:,.3f} {r.unit}", base, ratio, r.target or "-", ok))
     widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(headers)]

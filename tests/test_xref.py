@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from workbench.model import Claim, DateMention, EntityMention, NumberMention, stable_id
+from workbench.parallel import in_workers
 from workbench.xref import (
     DEFAULT_THRESHOLD,
     KeyWeights,
@@ -263,10 +264,8 @@ def test_shares_of_the_blocking_split_its_pairs(monkeypatch):
 
 
 def test_forked_workers_make_the_same_clusters_as_one_process(monkeypatch):
-    from workbench.xref import _in_workers
-
     monkeypatch.setattr("workbench.xref.blocking.SHARE_RUN", 8)  # every worker gets pairs to score
-    assert len(set(_in_workers(lambda share, of: os.getpid(), 2))) == 2  # share 1 runs in a forked worker
+    assert len(set(in_workers(lambda share, of: os.getpid(), 2))) == 2  # share 1 runs in a forked worker
     claims = synthetic_claims(400)
     one = cross_reference(claims, workers=1)
     assert len(one) > 20

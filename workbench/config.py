@@ -17,6 +17,9 @@ BUNDLED_CORPUS = PROJECT_ROOT / "data" / "corpus"
 BUNDLED_RULES = PROJECT_ROOT / "rules"
 BUNDLED_ENTITIES = PROJECT_ROOT / "data" / "entities.yaml"
 DEFAULT_DB_NAME = ".workbench-verdicts.json"
+# The lowest pair score (0-1) that links two claims as one fact; here, not in workbench.xref, so that
+# the CLI can show it without loading the cross-referencer.
+DEFAULT_XREF_THRESHOLD = 0.45
 
 
 class ConfigError(WorkbenchError):

@@ -6,9 +6,6 @@ Both faces call :func:`analyse`; whatever the TUI shows, ``workbench check --for
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +14,7 @@ from workbench.config import Config
 from workbench.corpus import dedupe_ids, list_files, load_file
 from workbench.extract import Extractor
 from workbench.model import Claim, Cluster, Document, Finding, Problem
+from workbench.parallel import cores, cyclic_gc_paused, map_in_workers
 from workbench.rules import RuleContext, load_rules, run_rules
 from workbench.xref import cross_reference
 
@@ -64,25 +62,6 @@ def _extract_files(files: list[Path], published: dt.date | None, extractor: Extr
     return pairs, problems
 
 
-_WORKER_EXTRACTOR: Extractor | None = None
-
-
-def _worker_chunk(files: list[Path], published: dt.date | None) -> Extracted:
-    assert _WORKER_EXTRACTOR is not None
-    return _extract_files(files, published, _WORKER_EXTRACTOR)
-
-
-def _worker_init(extractor: Extractor) -> None:
-    global _WORKER_EXTRACTOR
-    _WORKER_EXTRACTOR = extractor
-
-
-def _workers(files: int) -> int:
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
 def load_and_extract(
     paths: Iterable[Path],
     config: Config,
@@ -97,20 +76,14 @@ def load_and_extract(
     files, problems = list_files(list(paths))
     extractor = Extractor.from_config(config)
     chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-    results = []
-    workers = _workers(len(files))
-    if workers > 1:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(extractor,)) as pool:
-            for done, result in enumerate(pool.map(_worker_chunk, chunks, [published] * len(chunks)), 1):
-                results.append(result)
-                if progress:
-                    progress("extract", min(done * _CHUNK, len(files)), len(files))
-    else:
-        for done, chunk in enumerate(chunks, 1):
-            results.append(_extract_files(chunk, published, extractor))
-            if progress:
-                progress("extract", min(done * _CHUNK, len(files)), len(files))
+
+    def report(chunks_done: int) -> None:
+        if progress:
+            progress("extract", min(chunks_done * _CHUNK, len(files)), len(files))
+
+    workers = cores() if len(files) >= PARALLEL_MIN_FILES else 1
+    with cyclic_gc_paused():
+        results = map_in_workers(lambda chunk: _extract_files(chunk, published, extractor), chunks, workers, report)
     pairs = [pair for r in results for pair in r[0]]
     problems += [p for r in results for p in r[1]]
     documents, clashes, renamed = dedupe_ids([d for d, _ in pairs])

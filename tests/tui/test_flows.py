@@ -7,6 +7,7 @@ import io
 
 from rich.console import Console
 
+from textual import events
 from textual.widgets import Input
 
 from tests.tui.conftest import loaded, make_app
@@ -82,6 +83,20 @@ async def test_filter_narrows_by_level_rule_review_and_arabic_words(analysis, st
         assert tree_labels(app)[0] == "0 of 2 findings"
         await pilot.press("escape")
         assert app.focused.id == "main"
+
+
+async def test_a_burst_typed_after_slash_lands_in_the_filter_and_a_second_slash_is_a_character(analysis, store):
+    app = make_app(analysis, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        for key in ("slash", *"doc:101"):  # queued at once, as a paste or a burst over SSH arrives
+            app.post_message(events.Key(key, None if len(key) > 1 else key))
+        await pilot.pause()
+        assert isinstance(app.focused, Input) and app.focused.value == "doc:101"
+        await pilot.press("slash")
+        assert app.focused.value == "doc:101/"
+        await pilot.press("escape", "slash", "x")
+        assert app.focused.value == "x"  # "/" selects the old filter, so typing replaces it
 
 
 async def test_enter_shows_the_claims_side_by_side_and_escape_goes_back(analysis, store):

@@ -15,17 +15,14 @@ from workbench.commands.common import (
     progress_reporter,
     report_problems,
 )
-from workbench.config import Config
-from workbench.pipeline import load_and_extract
-from workbench.store import VerdictStore
-from workbench.xref import DEFAULT_THRESHOLD, cross_reference
+from workbench.config import DEFAULT_XREF_THRESHOLD, Config
 
 
 @click.command("xref")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", metavar="YYYY-MM-DD",
               help="Reference date for documents whose own date cannot be found.")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=DEFAULT_THRESHOLD, show_default=True,
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=DEFAULT_XREF_THRESHOLD, show_default=True,
               help="Lowest pair score (0-1) that links two claims; higher gives fewer, tighter clusters.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
@@ -34,6 +31,9 @@ def xref_command(ctx: click.Context, paths: tuple[str, ...], published: str | No
 
     Pair judgements recorded with `workbench judge` are honoured: "same" always links two claims,
     "different" never lets them share a cluster."""
+    from workbench.pipeline import load_and_extract
+    from workbench.xref import cross_reference
+
     config = config_from_context(ctx)
     chosen = corpus_paths(paths, config)
     documents, claims, problems = load_and_extract(
@@ -58,6 +58,8 @@ def xref_command(ctx: click.Context, paths: tuple[str, ...], published: str | No
 
 def _judgements(config: Config, corpus: tuple[Path, ...]) -> dict[frozenset[str], str]:
     """The recorded pair judgements, if there is a verdict database; none is not an error here."""
+    from workbench.store import VerdictStore
+
     path = config.db_path(corpus)
     if not path.exists():
         return {}

@@ -122,7 +122,7 @@ class AtomicJSONStorage(Storage):
             return {}
         except OSError as err:
             raise StoreError(f"{self.path}: cannot read the verdict database: {err.strerror}") from None
-        if not raw.strip():
+        if not raw or raw.isspace():  # (strip() would copy a large file)
             self.loaded_schema = None
             return {}  # an empty file holds nothing that could be lost
         try:

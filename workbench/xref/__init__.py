@@ -9,16 +9,11 @@ clusters are the same as one process makes.  Reviewers' pair judgements are hono
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
-import threading
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from typing import Any, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
 
 from workbench.model import Claim, Cluster, stable_id
+from workbench.parallel import cores, cyclic_gc_paused, in_workers
 from workbench.xref.blocking import MIN_OVERLAP, Blocking, candidate_pairs
 from workbench.xref.clusters import Groups
 from workbench.xref.profile import Profile, profile
@@ -30,7 +25,6 @@ __all__ = [
 ]
 
 ScoredPair = tuple[int, int, PairScore]
-T = TypeVar("T")
 
 
 def weights_for(claims: Sequence[Claim]) -> KeyWeights:
@@ -63,8 +57,8 @@ def cross_reference(
     belong to documents not loaded this time).  ``workers``: processes to block and score with
     (default: the machine's cores for a large corpus, else one); the result does not depend on it."""
     if workers is None:
-        workers = _cores() if len(claims) >= PARALLEL_MIN_CLAIMS else 1
-    with _cyclic_gc_paused():
+        workers = cores() if len(claims) >= PARALLEL_MIN_CLAIMS else 1
+    with cyclic_gc_paused():
         return _cross_reference(claims, judgements, threshold, workers)
 
 
@@ -136,7 +130,7 @@ class _Scorer:
         by share.  With ``workers`` > 1 this process takes one share and forked workers the others;
         their scores are remembered here as if scored here.  The order of the pairs varies with
         ``workers``, but nothing built from them does: edges are sorted before merging."""
-        found = _in_workers(lambda share, of: _score_share(blocking, self, share, of), workers)
+        found = in_workers(lambda share, of: _score_share(blocking, self, share, of), workers)
         for earlier, later, scores, flags in found:
             for u, v, score, flag in zip(earlier, later, scores, flags):
                 self._scores[(u, v)] = score
@@ -157,50 +151,6 @@ def _score_share(blocking: Blocking, scorer: _Scorer, share: int, of: int) -> Sh
         scores.append(score)
         flags.append(linkable | lasting << 1)
     return earlier, later, scores, bytes(flags)
-
-
-_TASK: Callable[[int, int], Any] | None = None  # what forked workers inherit
-
-
-def _in_workers(task: Callable[[int, int], T], workers: int) -> list[T]:
-    """``[task(share, workers) for share in range(workers)]``: share 0 in this process, the others in
-    forked workers, which inherit everything ``task`` reads (no pickling but of the results)."""
-    global _TASK
-    # Forking a process that runs other threads (the TUI) can leave a lock held in the child.
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return [task(0, 1)]
-    _TASK = task
-    try:
-        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-            waiting = [pool.apply_async(_forked, (share, workers)) for share in range(1, workers)]
-            return [task(0, workers)] + [w.get() for w in waiting]
-    finally:
-        _TASK = None
-
-
-def _forked(share: int, of: int) -> Any:
-    assert _TASK is not None
-    return _TASK(share, of)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Cross-referencing a large corpus makes millions of small objects without cycles; the cyclic
-    collector would walk the whole heap again and again for nothing (a quarter of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _cores() -> int:
-    """The cores this process may use, at most four: each worker walks the whole index, so more
-    workers save less and less."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(4, cores)
 
 
 def unique_profiles(claims: Sequence[Claim]) -> tuple[list[Profile], list[list[int]]]:

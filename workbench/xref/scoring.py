@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from workbench.config import DEFAULT_XREF_THRESHOLD
 from workbench.model import Claim
 from workbench.xref.profile import KIND_WEIGHTS, Profile, profile
 
@@ -28,7 +29,7 @@ MAX_DATE_GAP_DAYS = 45
 NEAR_DAYS = 7
 # The least share of the lighter claim's key weight two claims must share to be linked directly.
 MIN_OVERLAP = 0.25
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = DEFAULT_XREF_THRESHOLD
 
 
 # The most claims a key may be shared by and still count.  Large enough that a small corpus counts

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 
+from workbench.tui.widgets.filter_input import FilterInput
 from workbench.tui.widgets.mode_bar import ModeBar
 from workbench.tui.widgets.status import LoadingBar, StatusLine
 
@@ -25,7 +27,9 @@ class WorkbenchScreen(Screen):
 
     MODE: ClassVar[str] = ""
     AUTO_FOCUS = "#main"
-    BINDINGS = [Binding("slash", "focus_filter", "Filter", id="filter")]
+    # A priority binding, run before the key goes to the focused widget: keys typed right after "/" (a
+    # paste, a fast typist, keys over SSH arriving in one burst) are then already the filter's.
+    BINDINGS = [Binding("slash", "focus_filter", "Filter", id="filter", priority=True)]
     # A list longer than SMALL is filtered again only once typing pauses for SETTLE seconds, so each key
     # is drawn at once and a burst of keys costs one pass over the list.
     SMALL: ClassVar[int] = 1000
@@ -75,9 +79,11 @@ class WorkbenchScreen(Screen):
             self.settling = self.set_timer(self.SETTLE, refilter)
 
     def action_focus_filter(self) -> None:
-        filters = self.query(Input).filter(".filter")
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # a "/" typed into a text field is a character
+        filters = self.query(FilterInput)
         if filters:
-            filters.first().focus()
+            filters.first().take_focus()
 
 
 class DetailScreen(Screen):

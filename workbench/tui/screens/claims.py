@@ -17,6 +17,7 @@ from workbench.tui.bidi import BidiText
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.state import ClaimIndex, Workspace
 from workbench.tui.widgets.claim_list import ClaimList
+from workbench.tui.widgets.filter_input import FilterInput
 from workbench.tui.widgets.highlight import claim_text
 
 
@@ -33,8 +34,7 @@ class ClaimsScreen(WorkbenchScreen):
         self.shown_query: str | None = None  # the filter the list shows the result of
 
     def body(self) -> ComposeResult:
-        yield Input(placeholder="/ filter claims by words or document id", classes="filter", id="filter",
-                    compact=True)
+        yield FilterInput("/ filter claims by words or document id")
         yield Static(id="claims-count")
         yield ClaimList(id="main")
         yield Static(id="claim-preview")

@@ -17,6 +17,7 @@ from workbench.model import Cluster
 from workbench.tui.bidi import BidiText, OneLine, clean, one_line
 from workbench.tui.screens.base import DetailScreen, WorkbenchScreen
 from workbench.tui.state import Workspace
+from workbench.tui.widgets.filter_input import FilterInput
 from workbench.tui.widgets.highlight import claim_text, describe, mentions
 from workbench.tui.widgets.navigable import NavigableTable
 from workbench.text import normalise
@@ -47,7 +48,7 @@ class ClustersScreen(WorkbenchScreen):
         self.haystacks: dict[str, str] = {}  # cluster id -> its documents and claims, normalised
 
     def body(self) -> ComposeResult:
-        yield Input(placeholder="/ filter facts by words or document", classes="filter", id="filter", compact=True)
+        yield FilterInput("/ filter facts by words or document")
         yield NavigableTable(id="main")
 
     def on_mount(self) -> None:

@@ -15,6 +15,7 @@ from workbench.text import normalise
 from workbench.tui.bidi import BidiText, OneLine, clean, one_line
 from workbench.tui.screens.base import DetailScreen, WorkbenchScreen
 from workbench.tui.state import Workspace
+from workbench.tui.widgets.filter_input import FilterInput
 from workbench.tui.widgets.highlight import describe, document_text, legend, mentions
 from workbench.tui.widgets.navigable import NavigableTable
 
@@ -29,8 +30,7 @@ class DocumentsScreen(WorkbenchScreen):
         self.haystacks: dict[str, str] = {}  # document id -> its id, title and source, normalised
 
     def body(self) -> ComposeResult:
-        yield Input(placeholder="/ filter documents by id, title or source", classes="filter", id="filter",
-                    compact=True)
+        yield FilterInput("/ filter documents by id, title or source")
         yield NavigableTable(id="main")
 
     def on_mount(self) -> None:

@@ -23,6 +23,7 @@ from workbench.tui.state import (
     FILTER_HELP, LEVEL_MARK, Workspace, filter_findings, group_findings, level_label, review_label,
 )
 from workbench.tui.widgets.claim_card import ClaimCard, conflict_lines
+from workbench.tui.widgets.filter_input import FilterInput
 from workbench.tui.widgets.highlight import finding_values
 from workbench.tui.widgets.navigable import NavigableTree
 
@@ -124,7 +125,7 @@ class FindingsScreen(WorkbenchScreen):
         self.haystacks: dict[str, str] = {}
 
     def body(self) -> ComposeResult:
-        yield Input(placeholder=f"/ filter: {FILTER_HELP}", classes="filter", id="filter", compact=True)
+        yield FilterInput(f"/ filter: {FILTER_HELP}")
         yield FindingTree("findings", id="main")
         with VerticalScroll(id="preview"):
             yield Static(id="preview-text")

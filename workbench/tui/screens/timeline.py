@@ -15,6 +15,7 @@ from workbench.text import normalise
 from workbench.tui.bidi import BidiText, clean, one_line
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.state import TimelineSubject, Workspace, timeline_points, timeline_subjects
+from workbench.tui.widgets.filter_input import FilterInput
 from workbench.tui.widgets.navigable import VI_KEYS
 from workbench.tui.widgets.timeline_chart import TimelineChart
 
@@ -40,7 +41,7 @@ class TimelineScreen(WorkbenchScreen):
         self.wanted: str | None = None  # the subject another screen asked for (``t`` on a fact)
 
     def body(self) -> ComposeResult:
-        yield Input(placeholder="/ filter facts and entities", classes="filter", id="filter", compact=True)
+        yield FilterInput("/ filter facts and entities")
         with Horizontal(id="timeline-body"):
             yield SubjectList(id="main")
             with VerticalScroll(id="chart-scroll"):
