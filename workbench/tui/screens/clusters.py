@@ -81,7 +81,7 @@ class ClustersScreen(WorkbenchScreen):
 
     def rebuild(self) -> None:
         workspace = self.app.workspace
-        words = normalise(self.query_one("#filter", Input).value).split()
+        words = self.query_one(FilterInput).words
         table = self.query_one("#main", NavigableTable)
         table.clear()
         self.rows = []

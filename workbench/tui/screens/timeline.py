@@ -64,7 +64,7 @@ class TimelineScreen(WorkbenchScreen):
         self.after_typing(len(self.subjects), self.rebuild)
 
     def rebuild(self) -> None:
-        words = normalise(self.query_one("#filter", Input).value).split()
+        words = self.query_one(FilterInput).words
         self.shown = [s for s, haystack in zip(self.subjects, self.haystacks) if all(w in haystack for w in words)]
         options = self.query_one("#main", SubjectList)
         options.clear_options()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
+from workbench.text import normalise
+
 
 class FilterInput(Input):
     """An ``Input`` that ``/`` focuses, selecting what is in it so that typing replaces it.
@@ -20,3 +22,8 @@ class FilterInput(Input):
     def take_focus(self) -> None:
         self.screen.set_focus(self)  # at once: the keys already queued behind "/" are for this line
         self.selection = Selection(0, len(self.value))
+
+    @property
+    def words(self) -> list[str]:
+        """The filter's words, normalised as the lists' haystacks are (hamza forms, digits …)."""
+        return normalise(self.value).split()
