@@ -201,3 +201,44 @@ def test_parallel_extraction_gives_what_one_process_gives(tmp_path, monkeypatch)
     monkeypatch.setattr(pipeline, "_CHUNK", 4)
     parallel = pipeline.load_and_extract([tmp_path], Config())
     assert serial == parallel
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("2025-03-14T08:15:00Z", "2025-03-14"),
+    ("Fri, 14 Mar 2025 08:15:00 +0000", "2025-03-14"),  # an RSS pubDate
+    ("14/03/2025", "2025-03-14"),
+    ("الجمعة 14 مارس 2025", "2025-03-14"),
+    ("١٤ آذار ٢٠٢٥", "2025-03-14"),
+    ("قريباً", None),
+])
+def test_jsonl_published_field_in_the_shapes_feeds_use(tmp_path, published, expected):
+    record = {"id": "x1", "text": "أعلنت الوزارة اليوم عن اتفاق جديد.", "published": published}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    documents, problems = load_corpus([tmp_path])
+    assert str(documents[0].published) == str(expected)
+    assert len(problems) == (expected is None)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("بيروت - 14 آذار 2025 (رويترز) - قال الوزير اليوم إن الحكومة ستعلن خطة إصلاح شاملة تشمل قطاعات الكهرباء "
+     "والمياه والاتصالات خلال الأشهر المقبلة بعد مشاورات مع الكتل النيابية.", "2025-03-14"),
+    ("دمشق، 5 كانون الثاني 2025 (سانا) - أعلنت الوزارة عن اتفاق.", "2025-01-05"),
+    ("القاهرة - 22 أيلول/سبتمبر 2025", "2025-09-22"),
+    # not datelines: a date in a sentence, and a dateline without its year
+    ("قالت الوزارة في 5 يناير 2025 - إن الاتفاق سيوقع قريباً.", "None"),
+    ("بيروت - 27 نوفمبر (رويترز) - دخل الاتفاق حيز التنفيذ.", "None"),
+])
+def test_agency_dateline_gives_the_publication_date(tmp_path, line, expected):
+    (tmp_path / "a.txt").write_text(f"عنوان الخبر\n\n{line}\n", encoding="utf-8")
+    [document], _ = load_corpus([tmp_path])
+    assert str(document.published) == expected
+
+
+@pytest.mark.parametrize("line,chrome", [
+    ("شارك: فيسبوك إكس واتساب", True),  # a share bar whose label ends in a colon
+    ("شارك في الاجتماع: الوزير وممثلون عن الفصائل", False),
+])
+def test_share_line_with_a_colon_is_chrome(line, chrome):
+    from workbench.corpus.chrome import find_chrome
+
+    assert bool(find_chrome(line)) is chrome

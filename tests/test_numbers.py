@@ -28,6 +28,20 @@ CASES = [
     ("في المؤتمر التاسع والثمانين للحزب", "التاسع والثمانين", 89, "مؤتمر", True),
     ("للمرة العاشرة", "العاشرة", 10, "مرة", True),
     ("في الاجتماع العاشر", "العاشر", 10, "اجتماع", True),
+    # a counted noun in the dual is a number by itself, its unit the singular
+    ("بعد توقف دام أكثر من عامين", "عامين", 2, "عام", False),
+    ("بعد أكثر من عقدين على وضع حجر الأساس", "عقدين", 2, "عقد", False),
+    ("أسفر القصف عن مقتل شخصين", "شخصين", 2, "شخص", False),
+    ("فاز الفريق بهدفين مقابل هدف", "هدفين", 2, "هدف", False),
+    ("تباطأ التضخم إلى 13.6% في مارس", "13.6", 13.6, "%", False),
+    # words and digits in one number
+    ("أصيب ألف و500 شخص", "ألف و500", 1500, "شخص", False),
+    ("بقيمة مليار و200 مليون دولار", "مليار و200 مليون", 1_200_000_000, "دولار", False),
+    ("نزح 3 آلاف و500 شخص", "3 آلاف و500", 3500, "شخص", False),
+    # the article written on a numeral after the noun it ranks
+    ("في الدورة الـ45 للمؤتمر", "45", 45, "دورة", True),
+    ("فاز للمرة الـ3 على التوالي", "3", 3, "مرة", True),
+    ("خلال الـ24 ساعة الماضية", "24", 24, "ساعة", False),
     ("نزح ثلاثة آلاف شخص", "ثلاثة آلاف", 3000, "شخص", False),
     ("بكلفة مليون دولار", "مليون", 1_000_000, "دولار", False),
     ("بكلفة 2.5 مليار دولار", "2.5 مليار", 2_500_000_000, "دولار", False),
@@ -77,6 +91,7 @@ def test_number_forms(text, surface, value, unit, ordinal):
     "بين الاثنين",
     "قبل نصف ساعة",
     "الساعة 4:17 فجراً",
+    "عاد المدنيين واللاجئين إلى قراهم",  # sound plurals, not duals
 ])
 def test_not_numbers(text):
     assert find_numbers(text) == []
@@ -110,3 +125,18 @@ def test_gold_numbers(doc):
     for not_date in gold.get("not_dates", []):  # a quantity that is not a date stays a number
         if not_date["text"] == "35,000":
             assert any(n.text == "35,000" for n in found)
+
+
+def test_a_percentage_is_a_number_not_a_date():
+    """"إلى 13.6% في مارس": the date grammar must leave the share to the number grammar."""
+    text = "تباطأ التضخم السنوي إلى 13.6% في مارس الماضي"
+    dates = find_dates(text, reference=dt.date(2025, 4, 17))
+    assert [d.text for d in dates] == ["مارس الماضي"]
+    numbers = find_numbers(text, exclude=[(d.start, d.end) for d in dates])
+    assert [(n.text, n.value, n.unit) for n in numbers] == [("13.6", 13.6, "%")]
+
+
+def test_a_count_after_a_noun_is_not_joined_to_the_next():
+    """"ألف قتيل و500 جريح" is two counts; only a number right before و joins the digits after it."""
+    found = find_numbers("سقط ألف قتيل و500 جريح")
+    assert [(n.text, n.value, n.unit) for n in found] == [("ألف", 1000, "قتيل"), ("500", 500, "جريح")]

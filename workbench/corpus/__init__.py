@@ -7,6 +7,7 @@ database that lives beside a corpus by default."""
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import re
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from workbench.corpus.decode import decode_bytes
 from workbench.corpus.html import extract_html
 from workbench.corpus.published import find_published
 from workbench.corpus.split import split_claims
+from workbench.extract.dates import find_dates
 from workbench.errors import InputError
 from workbench.model import Document, Problem, Span
 
@@ -52,12 +54,22 @@ def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def _parse_date(value: object) -> dt.date | None:
+    """A metadata date: ISO first; else a feed's RFC 2822 stamp ("Fri, 14 Mar 2025 08:15:00 +0000");
+    else one full date the Arabic date grammar reads ("14/03/2025", "الجمعة 14 مارس 2025")."""
     if not isinstance(value, str) or not value.strip():
         return None
+    value = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
+        return dt.date.fromisoformat(value[:10])
     except ValueError:
-        return None
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    days = [m for m in find_dates(value, reference=None) if m.granularity == "day" and not m.relative]
+    gregorian = [m for m in days if m.calendar == "gregorian"]
+    return dt.date.fromisoformat((gregorian or days)[0].value) if days else None
 
 
 def make_document(
@@ -128,7 +140,7 @@ def _load_jsonl(path: Path, text: str, encoding: str, default_published: dt.date
             continue
         published = _parse_date(record.get("published"))
         if record.get("published") and published is None:
-            problems.append(Problem(str(path), f"'published' {record['published']!r} is not YYYY-MM-DD; treated as unknown", number))
+            problems.append(Problem(str(path), f"'published' {record['published']!r} is not a date; treated as unknown", number))
         documents.append(make_document(
             str(record["id"]), str(record["text"]), path=str(path), title=str(record.get("title") or ""),
             published=published, published_source="field" if published else None,

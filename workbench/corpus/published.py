@@ -22,6 +22,12 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED_PHRASE = re.compile(fold(r"(?:نشر|نُشر|تاريخ النشر|بتاريخ|نشر بتاريخ|published)"))
+# An agency dateline opening the first paragraph: a place of one to three words, a dash or comma, the
+# date, an optional agency in brackets or slashes, and a dash: "بيروت - 14 آذار 2025 (رويترز) - ...".
+_DATELINE_PLACE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*$")
+# The cheap test before the date grammar runs: a place, a dash or comma, then a digit or a weekday and a digit.
+_DATELINE_HEAD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*(?:[^\W\d_]+\s*[,،]?\s+)?\d")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?\s*[-–—:]")
 
 
 def _residue(line: str, mentions: list[DateMention], line_start: int) -> str:
@@ -50,9 +56,15 @@ def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, S
         if seen > _HEAD_LINES or start > _HEAD_CHARS:
             break
         if len(line) > _DATE_LINE_CHARS and not _PUBLISHED_PHRASE.search(fold(line)):
+            dateline = _dateline(line, start)
+            if dateline:
+                phrased.append(dateline)
             continue  # a long line is a sentence: its dates are claims, not the document's own date
         mentions = [m for m in find_dates(line, base=start, reference=None) if m.granularity == "day" and not m.relative]
         if not mentions:
+            continue
+        if _is_dateline(line, mentions[0], start):
+            phrased.append((dt.date.fromisoformat(mentions[0].value), Span(mentions[0].start, mentions[0].end)))
             continue
         gregorian = [m for m in mentions if m.calendar == "gregorian"] or mentions
         first = gregorian[0]
@@ -66,3 +78,20 @@ def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, S
         elif _PUBLISHED_PHRASE.search(fold(line[: first.start - start])):
             phrased.append(found)
     return (phrased or stamps or [None])[0]
+
+
+def _is_dateline(line: str, mention: DateMention, line_start: int) -> bool:
+    s, e = mention.start - line_start, mention.end - line_start
+    return (mention.calendar == "gregorian" and 0 < s <= 40 and _DATELINE_PLACE.fullmatch(line, 0, s) is not None
+            and _DATELINE_AFTER.match(line, e) is not None)
+
+
+def _dateline(line: str, line_start: int) -> tuple[dt.date, Span] | None:
+    """The date of a dateline that opens a long first-paragraph line, if the line has one."""
+    if not _DATELINE_HEAD.match(line):
+        return None
+    head = line[:100]
+    mentions = [m for m in find_dates(head, base=line_start, reference=None) if m.granularity == "day" and not m.relative]
+    if mentions and _is_dateline(line, mentions[0], line_start):
+        return dt.date.fromisoformat(mentions[0].value), Span(mentions[0].start, mentions[0].end)
+    return None

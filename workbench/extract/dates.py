@@ -73,6 +73,9 @@ _REL = rf"(?:{_PAST}|{_FUTURE}|{_CURRENT}){_NA}"
 _MODS = _alt(lx.PERIOD_MODIFIERS + ("نص", "نصف"))
 _PARTS = _alt(lx.DAY_PARTS)
 _DAY_ORD = _alt(_DAY_ORDINALS)
+# Period words that make a bare four-digit number after them a year ("نهاية 2025", "مطلع 2024"); not
+# "أول", which also counts ("أول 2000 مسافر").
+_BARE_MODS = _alt(m for m in lx.PERIOD_MODIFIERS if m != "اول")
 
 _DAY = rf"(?:(?<![\d.,/])(?P<d>\d{{1,2}})(?![\d]|[.,/]\d)|(?P<do>{_DAY_ORD}){_NA})"
 _MONTH_SLOT = (
@@ -85,14 +88,16 @@ _YEAR_TAIL = rf"(?:\s*[,،\-/]?\s*(?:(?:من|في)\s+)?(?:[لب]?(?:عام|سن�
 _YEAR_REL = rf"(?:\s+(?:من\s+)?(?P<yrel>(?:ال)?(?:سنه|عام)\s+{_REL}|هذا\s+العام|هذه\s+السنه))"
 _LEAD = (
     rf"(?:(?P<lead>(?:(?:{_PARTS})\s+)?(?:امس|اليوم|غدا))\s+)?"
-    rf"(?:(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s*[,،]?\s*(?:الموافق\s+|في\s+)?)?"
+    rf"(?:(?:{_PARTS})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s*[,،]?\s*(?:الموافق\s+|في\s+)?)?"
 )
 
 _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, body in {
-    "dmy": rf"{_LEAD}{_DAY}(?:\s*-\s*|\s+من\s+|\s+){_MONTH_SLOT}(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
+    # A day may carry و or the article written on ("بين 3 و5 آذار", "في الـ15 من الشهر"): not part of it.
+    "dmy": rf"(?:(?P<glued>و|ال|وال)(?=\d))?{_LEAD}{_DAY}(?:\s*-\s*|\s+من\s+|\s+){_MONTH_SLOT}(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
     "mdy": rf"{_LEAD}(?P<m>{_MONTH}){_NA}\s+(?P<d>\d{{1,2}})(?!\d)\s*[,،]?\s*{_YEAR}",
-    "hijri": rf"{_LEAD}{_DAY}(?:\s+من)?\s+(?:شهر\s+)?(?P<hm>{_HMONTH}){_NA}\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
-             r"(?P<y>\d{4})(?!\d)(?:\s*ه(?!\w))?",
+    # The Hijri year may be left out ("العاشر من محرم"): then the reference's Hijri year decides it.
+    "hijri": rf"{_LEAD}{_DAY}(?:\s+من)?\s+(?:شهر\s+)?(?P<hm>{_HMONTH}){_NA}(?:\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
+             r"(?P<y>\d{4})(?!\d)(?:\s*ه(?!\w))?)?",
     "iso": rf"{_LEAD}(?<![\d.\-/])(?P<y>\d{{4}})(?P<sep>[-/.])(?P<mo>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d]|[.\-/]\d)",
     "numeric": rf"{_LEAD}(?<![\d.\-/])(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
                r"(?![\d]|[.\-/]\d)",
@@ -105,16 +110,17 @@ _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, bod
     "month_year_numeric": r"(?<![\d.\-/])(?P<mo>\d{1,2})/(?P<y>\d{4})(?![\d]|[.\-/]\d)",
     "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?{_MONTH_SLOT})"
              rf"(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
-    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|عامي)\s+))?"
+    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|عامي)\s+))?"
             rf"{_YEAR}",
     "relative_year": rf"(?:(?P<mod>{_MODS})\s+)?(?:(?P<y1>(?:ال)?(?:عام|سنه))\s+(?P<rel>{_REL})|هذا\s+(?P<y2>العام)|هذه\s+(?P<y3>السنه))",
     "yesterday": rf"(?:(?:{_PARTS})\s+)?(?:امس|البارحه|امبارح|مبارح){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
-    "before_yesterday": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?(?:ال)?(?:قبل\s+|اول\s+(?:من\s+)?)"
-                        r"(?:امس|البارحه|امبارح)(?!\w)",
+    "before_yesterday": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?(?:(?:ال)?(?:قبل\s+|اول\s+(?:من\s+)?)"
+                        r"(?:امس|البارحه|امبارح)|(?:امس|البارحه)\s+الاول(?!\s+من\s+نوع))(?!\w)",
     "today": rf"(?:(?P<pre>{_PARTS}|حتي|منذ|هذا)\s+)?اليوم{_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
     "yesterday_day": rf"اليوم\s+(?:الماضي|المنصرم|السابق){_NA}",
     "tomorrow": rf"(?:(?P<pre>{_PARTS})\s+)?(?P<g>غدا|(?:ال)?غد|بكره|بكرا){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
-    "after_tomorrow": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?بعد\s+(?:ال)?(?:غد|بكره|بكرا)(?!\w)",
+    "after_tomorrow": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?بعد\s+(?:ال)?(?:غد|بكره|بكرا)(?!\w)"
+                      rf"(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
     "ago": rf"(?P<dir>قبل|منذ|بعد|من)\s+(?:(?P<n>\d{{1,3}}(?!\d)|{_alt(_MONTH_NUMBERS)}){_NA}\s+)?"
            rf"(?P<u>{_alt(lx.TIME_UNITS)}){_NA}(?:\s+(?:واحد|واحده){_NA})?",
     "weekday_of_week": rf"(?:يوم\s+)?(?P<wd>{_WD_ANY}){_NA}\s+(?:من\s+)?(?:هذا\s+)?(?P<week>(?:ال)?اسبوع)"
@@ -156,6 +162,8 @@ _REACH = 64
 _RULE_ORDER = tuple(_RULES)
 _FUTURE_CUE = re.compile(rf"{_NB}(?:{_alt(lx.FUTURE_CUES)}){_NA}")
 _PAST_SET = frozenset(lx.PAST_MARKERS)
+# "13.6% في مارس", "إلى 12.5 في المئة": a number a percent sign or word follows is a share, not a date.
+_PERCENT_AFTER = re.compile(rf"\s*[%٪]|\s+(?:{_alt(lx.PERCENT_WORDS)}){_NA}")
 _FUTURE_SET = frozenset(lx.FUTURE_MARKERS)
 
 
@@ -217,6 +225,8 @@ def find_dates(
                         found.append(candidate)
     chosen = _settle(found)
     chosen = _nth_after(t, chosen)
+    if chosen and _JOINED_NUMBERS.search(t):  # the cheap test: two numbers joined ("3 و5", "2011 إلى 2015")
+        chosen = _year_continuations(t, _range_starts(t, chosen))
     return [
         DateMention(
             text=text[view.start(f.start):view.end(f.end)], start=base + view.start(f.start),
@@ -308,11 +318,18 @@ def _plausible_year(year: int) -> bool:
     return 1900 <= year <= 2100
 
 
+# A yearless date reads as the nearest one: a month or a day a few weeks after the reference is this
+# year's coming one ("في 22 مايو" written on 17 April), not last year's, which a writer would date.
+_NEAR_AHEAD_MONTHS = 2
+_NEAR_AHEAD_DAYS = 61
+
+
 def _pick_year(month: int, day: int | None, ctx: _Context, marker: str | None) -> int | None:
     """The year of a yearless date.  News reads the most recent one not after the reference; a
     marker moves it (آذار الماضي: before the reference month; المقبل: after it; الجاري: this year);
-    a future cue in the sentence (سوف) reads the next one; Duckling's convention reads the next one
-    at month grain ("1 February" in mid-February is this February)."""
+    one at most two months (or 61 days) ahead is the coming one; a future cue in the sentence (سوف)
+    reads the next one; Duckling's convention reads the next one at month grain ("1 February" in
+    mid-February is this February)."""
     ref = ctx.reference
     if ref is None:
         return None
@@ -328,10 +345,13 @@ def _pick_year(month: int, day: int | None, ctx: _Context, marker: str | None) -
     if ctx.prefer == "future" or day is None and ctx.future_cue:
         return min(y for y in years if (y, month) >= here)
     if day is None:
+        if 0 < (month - ref.month) % 12 <= _NEAR_AHEAD_MONTHS:  # "في يونيو" written in May: this June
+            return min(y for y in years if (y, month) > here)
         return max(y for y in years if (y, month) <= here)
     dated = [y for y in years if _valid(y, month, day)]
-    if ctx.future_cue:
-        return min((y for y in dated if dt.date(y, month, day) >= ref), default=None)
+    ahead = min((y for y in dated if dt.date(y, month, day) >= ref), default=None)
+    if ctx.future_cue or ahead is not None and (dt.date(ahead, month, day) - ref).days <= _NEAR_AHEAD_DAYS:
+        return ahead
     return max((y for y in dated if dt.date(y, month, day) <= ref), default=None)
 
 
@@ -367,7 +387,8 @@ def _read_dmy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     elif year is None:
         year = _pick_year(month, day, ctx, m["mrel"])
         relative = bool(m["mrel"])
-    return _day_found(m, m.start(), year, month, day, weekday=_weekday(m), relative=relative)
+    start = m.end("glued") if m["glued"] else m.start()
+    return _day_found(m, start, year, month, day, weekday=_weekday(m), relative=relative)
 
 
 def _read_mdy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
@@ -378,11 +399,37 @@ def _read_mdy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 
 def _read_hijri(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    month, day = lx.HIJRI_MONTHS[_squash(m["hm"])], _day_of(m)
+    if not m["y"]:
+        if month == 2 and m["d"] and not re.search(r"\s(?:من|شهر)\s", m.group()):
+            return None  # "3 صفر" is also a score of three-nil: Safar needs its year, من or شهر
+        d = _yearless_hijri(month, day, ctx)
+        return d and _day_found(m, m.start(), d.year, d.month, d.day, weekday=_weekday(m), relative=True,
+                                calendar="hijri")
     try:
-        g = Hijri(int(m["y"]), lx.HIJRI_MONTHS[_squash(m["hm"])], _day_of(m)).to_gregorian()
+        g = Hijri(int(m["y"]), month, day).to_gregorian()
     except (ValueError, OverflowError):
         return None
     return _day_found(m, m.start(), g.year, g.month, g.day, weekday=_weekday(m), calendar="hijri")
+
+
+def _yearless_hijri(month: int, day: int, ctx: _Context) -> dt.date | None:
+    """A Hijri day and month without a year, read as a yearless Gregorian date is (see _pick_year)."""
+    ref = ctx.reference
+    if ref is None or not 1 <= day <= 30:
+        return None
+    here = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+    dates = []
+    for year in (here - 1, here, here + 1):
+        try:
+            g = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
+        dates.append(dt.date(g.year, g.month, g.day))
+    ahead = min((d for d in dates if d >= ref), default=None)
+    if ahead and (ctx.prefer == "future" or ctx.future_cue or (ahead - ref).days <= _NEAR_AHEAD_DAYS):
+        return ahead
+    return max((d for d in dates if d <= ref), default=None)
 
 
 def _read_iso(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
@@ -393,6 +440,8 @@ def _read_iso(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 
 def _read_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    if _PERCENT_AFTER.match(t, m.end()):
+        return None
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
     if len(m["y"]) == 2:  # 23 -> 2023; a two-digit year past next year's is last century's
         year += 2000 if year <= (ctx.reference.year % 100 if ctx.reference else 50) + 1 else 1900
@@ -405,6 +454,8 @@ def _read_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 
 def _read_day_month_numeric(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    if _PERCENT_AFTER.match(t, m.end()):
+        return None
     a, b = int(m["a"]), int(m["b"])
     day, month = (b, a) if ctx.date_order == "mdy" else (a, b)
     if not 1 <= month <= 12:
@@ -455,13 +506,13 @@ def _read_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """A four-digit number is a year only with a year word (عام 2014) or a date-context word before it
     (في 2014) and a plausible value; "القرار الأممي 2254" has neither."""
     year = int(m["y"])
-    if not _plausible_year(year) or not (m["lead"] or m["ctx"] or m.group().endswith("م")):
+    if not _plausible_year(year) or not (m["lead"] or m["ctx"] or m["ev"] or m["bmod"] or m.group().endswith("م")):
         return None
     if not m["lead"]:
         nxt = re.match(r"\s+(\w+)", t[m.end("y"):m.end("y") + 20])
         if nxt and nxt[1] in lx.UNIT_WORDS:
             return None  # "في 2000 غارة": a count, not a year
-    start = m.start("lead") if m["lead"] else m.start("y")
+    start = m.start("bmod") if m["bmod"] else m.start("lead") if m["lead"] else m.start("y")
     return _Found(start, m.end(), f"{year:04d}", "year")
 
 
@@ -501,6 +552,20 @@ _THE_DAY = re.compile(rf"\s+(?:ذات|ذاته|نفس|نفسه|ال\w+){_NA}")
 _THAT = frozenset(("ذلك", "تلك", "ذاك"))
 
 
+# Definite words that are not nouns: relative pronouns and the folded إلى / إلا.
+_DEFINITE_NOT_NOUN = frozenset(lx.fold(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي", "الى", "إلى", "إلا"))
+
+
+def _after_definite_noun(t: str, i: int, words: list[str]) -> bool:
+    """Whether a definite noun ends right before ``i`` ("أحيا اللبنانيون اليوم الذكرى"): a definite noun
+    cannot take "اليوم" in construct, so "اليوم" there is the adverb "today", whatever follows it."""
+    if not words or t[i - 1:i] != " " or t[i - 2:i - 1] in _CLAUSE_MARKS:
+        return False
+    word = words[-1]
+    return len(word) > 4 and word.startswith("ال") and word not in _DEFINITE_NOT_NOUN and word != "اليوم"
+
+
 def _read_today(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """"اليوم" is today when it is used as a time adverb: with a time of day or weekday (صباح اليوم،
     اليوم الخميس), or mid-clause ("قال ... اليوم لرويترز").  It is the noun "the day" before a
@@ -508,9 +573,9 @@ def _read_today(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """
     if not m["wd"] and not m["pre"]:
         after = t[m.end():m.end() + 30]
-        if _THE_DAY.match(after):
+        words = t[max(0, m.start() - 16):m.start()].split()
+        if _THE_DAY.match(after) and not _after_definite_noun(t, m.start(), words):
             return None
-        words = t[max(0, m.start() - 12):m.start()].split()
         if words and words[-1] in _THAT:
             return None
         if _clause_start(t, m.start()) and after[:1] in ("،", ","):
@@ -529,7 +594,7 @@ def _read_tomorrow(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 
 def _read_after_tomorrow(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
-    return _offset(m, ctx, 2)
+    return _offset(m, ctx, 2, _weekday(m))
 
 
 _EVENT_RELATIVE = re.compile(r"\s+(?:من|علي|الي|حتي)(?!\w)")
@@ -716,6 +781,45 @@ def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
             out.append(_Found(m.start(), f.end, d.isoformat(), "day", f.calendar, f.relative, WEEKDAYS[index]))
         else:
             out.append(f)
+    return out
+
+
+# "بين 3 و5 آذار", "من 10 إلى 12 مايو", "23-26 نوفمبر": a bare day number before a day-date it is joined
+# to is the first day of a range in the same month.
+_JOINED_NUMBERS = re.compile(r"\d\s*(?:[-–]|و|الي|حتي|لغايه)\s*(?:(?:عام|سنه)\s+)?\d")
+_RANGE_START = re.compile(r"(?<![\w.,/:\-])(?P<d>\d{1,2})\s*(?:[-–]\s*|و\s*|(?:الي|حتي|لغايه)\s+)$")
+
+
+def _range_starts(t: str, chosen: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for f in chosen:
+        if f.granularity == "day" and f.calendar == "gregorian" and t[f.start:f.start + 1].isdigit():
+            m = _RANGE_START.search(t, max(0, f.start - 12), f.start)
+            last = dt.date.fromisoformat(f.value)
+            if m and 1 <= int(m["d"]) < last.day and (not out or out[-1].end <= m.start()):
+                first = last.replace(day=int(m["d"]))
+                out.append(_Found(m.start(), m.end("d"), first.isoformat(), "day", relative=f.relative))
+        out.append(f)
+    return out
+
+
+# "عامي 2023 و2024", "بين عامي 2011 و2015", "من 2011 إلى 2015": years joined to a year found.
+_NEXT_YEAR = re.compile(r"\s*(?:و\s*|[-–]\s*|(?:الي|حتي|لغايه)\s+)(?:(?:عام|سنه)\s+)?(?P<y>\d{4})(?![\d%٪.,/:\-]|\s*[%٪])")
+
+
+_PREV_YEAR = re.compile(r"(?<!\w)(?:من|بين)\s+(?P<y>\d{4})\s*(?:[-–]\s*|و\s*|(?:الي|حتي|لغايه)\s+)$")
+
+
+def _year_continuations(t: str, chosen: list[_Found]) -> list[_Found]:
+    out: list[_Found] = []
+    for i, f in enumerate(chosen):
+        p = _PREV_YEAR.search(t, max(0, f.start - 20), f.start) if f.granularity == "year" else None
+        if p and 1900 <= int(p["y"]) < int(f.value) and (not out or out[-1].end <= p.start("y")):
+            out.append(_Found(p.start("y"), p.end("y"), p["y"], "year"))  # "من 2011 إلى 2015"
+        out.append(f)
+        m = _NEXT_YEAR.match(t, f.end) if f.granularity == "year" else None
+        if m and int(f.value) < int(m["y"]) <= 2100 and (i + 1 == len(chosen) or chosen[i + 1].start >= m.end()):
+            out.append(_Found(m.start("y"), m.end("y"), m["y"], "year"))
     return out
 
 

@@ -28,6 +28,9 @@ for _form, _value in lx.MULTIPLIERS.items():
     _FORMS[_form] = ("mult", _value, 10 ** (len(str(_value)) - 1))
 for _form, _value in lx.PLURAL_MULTIPLIERS.items():
     _FORMS[_form] = ("plural", _value, _value)
+# A counted noun in the dual is a number by itself: "أكثر من عامين" (2 years), "بعد عقدين".
+for _form in lx.DUAL_NOUNS:
+    _FORMS[_form] = ("dual", 2, 2)
 
 _WORD = trie_pattern(_FORMS)
 _TOKEN = rf"(?:ال)?{_WORD}(?!\w)"
@@ -95,12 +98,14 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
         value = _digit_value(m)
         if value is None:
             continue
-        found.append((m.start(), m.end(), value, _after_rank_noun(t, m.start())))
+        found.append((m.start(), m.end(), value, _after_rank_noun(t, _article_start(t, m.start()))))
     for m in _PHRASE.finditer(t, max(0, word.start() - 3)) if word else ():
         for read in _read_words(t, m):
             found.append((read.start, read.end, read.value, read.ordinal))
     found.sort()
     found = _join_fractions(t, _join_decimals(t, found))
+    if len(found) > 1 and _AND_DIGIT.search(t):
+        found = _join_mixed(t, found)
     mentions = []
     last_end = -1
     for s, e, value, ordinal in found:
@@ -109,7 +114,8 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
             continue
         percent = _PERCENT.match(t, e)
         last_end = percent.end() if percent else e  # "بالمئة" is the unit, not another number
-        unit = "%" if percent else _unit(text, view, s, e, ordinal)
+        dual = None if percent or t[s].isdigit() else _dual_unit(t[s:e])
+        unit = "%" if percent else dual or _unit(text, view, s, e, ordinal)
         if _dual_in_construct(text, view, s, e):
             value *= 2
         mentions.append(NumberMention(text=text[start:end], start=base + start, end=base + end,
@@ -130,6 +136,35 @@ def _digit_value(m: re.Match[str]) -> int | float | None:
         value = value * multiplier
         value = int(value) if float(value).is_integer() else value
     return -value if m["neg"] else value
+
+
+# "ألف و500", "مليار و200 مليون": digits joined by و to a number that ends with a multiplier.
+_AND_DIGITS = re.compile(r"\s*و\s*$")
+_AND_DIGIT = re.compile(r"و\s*\d")
+
+
+def _article_start(t: str, start: int) -> int:
+    """Where the numeral starting at ``start`` begins with its article: "الدورة الـ45" ranks like
+    "الدورة 45" (the noun before it is what it ranks)."""
+    i = start - 1 if start and t[start - 1] == " " else start  # "الـ45", "الـ 3" (no tatweel in the view)
+    if i >= 2 and t[i - 2:i] == "ال" and (i == 2 or t[i - 3].isspace()):
+        return i - 2
+    return start
+
+
+def _join_mixed(t: str, found: list) -> list:
+    """Words and digits in one number: "ألف و500" = 1500, "مليار و200 مليون" = 1.2e9, "3 آلاف و500"."""
+    out: list = []
+    for item in found:
+        if out and not out[-1][3] and not item[3] and _AND_DIGITS.fullmatch(t, out[-1][1], item[0]):
+            s, _, value, _ = out[-1]
+            mult = _ENDS_WITH_MULT.search(t, s, out[-1][1])
+            base = _FORMS[mult["m"]][2] if mult else 0
+            if mult and isinstance(value, int) and value % base == 0 and 0 < item[2] < base:
+                out[-1] = (s, item[1], value + item[2], False)
+                continue
+        out.append(item)
+    return out
 
 
 def _after_rank_noun(t: str, start: int) -> bool:
@@ -186,6 +221,10 @@ def _compose(tokens: list[tuple[int, int, str, bool, bool]], i: int) -> tuple[in
         _, _, form, _, joined = tokens[j]
         kind, value, base = _FORMS[form]
         first = j == i
+        if kind == "dual":  # a whole number on its own: never joined to the words around it
+            if first:
+                current, j = value, j + 1
+            break
         if kind in ("unit", "ordinal") and (first or joined and last in ("mult", "plural", "hundred")):
             current += value
             ordinal = ordinal or kind == "ordinal"
@@ -272,6 +311,11 @@ def _join_fractions(t: str, found: list[tuple[int, int, int | float, bool]]) -> 
     return out
 
 
+def _dual_unit(word: str) -> str | None:
+    """The singular a dual counts ("عامين" -> "عام"), or None for any other number."""
+    return lx.DUAL_NOUNS.get(word[2:] if word.startswith("ال") else word)
+
+
 def _dual_in_construct(text: str, view: MatchView, s: int, e: int) -> bool:
     """"مليارا دولار": alone and before the noun it counts, ألفا/مليونا/مليارا is a dual (2e9); after a
     number ("عشرون مليارا") or with tanween ("ملياراً") it is the accusative of one."""
@@ -286,6 +330,7 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
     rank, the noun it ranks ("الدولة التسعين" -> "دولة", "كعضو رقم 90" -> "عضو")."""
     t = view.text
     if ordinal:
+        s = _article_start(t, s)
         prev = _PREV_WORD.search(t, max(0, s - 30), s)
         if prev and prev[1] == "رقم":
             prev = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
