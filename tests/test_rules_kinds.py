@@ -174,6 +174,32 @@ def test_one_finding_per_cluster_names_the_odd_one_out():
     assert findings[0].docs[0] == "a" and len(findings[0].claims) == 4
 
 
+def test_a_later_report_date_is_not_the_event_date_but_a_later_event_date_is():
+    a = document("a", "قتل 100 شخص في انفجار المرفأ أمس الثلاثاء.", published="2020-08-05")
+    b = document("b", "ارتفعت حصيلة انفجار المرفأ إلى 154 قتيلا بحسب ما أعلنت الوزارة اليوم الجمعة.", published="2020-08-07")
+    c = document("c", "قتل 154 شخصا في انفجار المرفأ أمس الخميس.", published="2020-08-07")
+    ca = claim(a, a.text, dates=[{"text": "أمس الثلاثاء", "value": "2020-08-04", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "اليوم الجمعة", "value": "2020-08-07", "relative": True}])
+    cc = claim(c, c.text, dates=[{"text": "أمس الخميس", "value": "2020-08-06", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1
+
+
+def test_the_years_of_two_numbered_laws_are_not_one_date():
+    a = document("a", "عدل المجلس قانون العمل رقم 8 لسنة 1996.")
+    b = document("b", "عدل المجلس قانون العمل رقم 6 لسنة 2010.")
+    c = document("c", "عدل المجلس قانون العمل رقم 8 لسنة 1997.")
+    ca = claim(a, a.text, dates=[{"text": "لسنة 1996", "value": "1996", "granularity": "year"}],
+               numbers=[{"text": "8", "value": 8}])
+    cb = claim(b, b.text, dates=[{"text": "لسنة 2010", "value": "2010", "granularity": "year"}],
+               numbers=[{"text": "6", "value": 6}])
+    cc = claim(c, c.text, dates=[{"text": "لسنة 1997", "value": "1997", "granularity": "year"}],
+               numbers=[{"text": "8", "value": 8}])
+    for rule in ("date-conflict", "number-conflict"):
+        assert run(rule, context([a, b], [ca, cb], [[ca, cb]])) == []
+    assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # law No. 8: 1996 or 1997
+
+
 # ---- number-conflict -------------------------------------------------------------------------------
 
 def test_ranks_conflict_but_n_others_agrees_with_the_n_plus_first():
@@ -207,6 +233,57 @@ def test_hedged_numbers_allow_a_tolerance():
     ca = claim(a, a.text, numbers=[{"text": "100", "value": 100, "unit": "مدني"}])
     cb = claim(b, b.text, numbers=[{"text": "95", "value": 95, "unit": "مدنيا"}])
     assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_a_toll_that_grows_later_is_not_a_conflict_but_one_that_shrinks_is():
+    a = document("a", "قتل 100 شخص على الأقل في الانفجار.", published="2020-08-05")
+    b = document("b", "ارتفعت حصيلة قتلى الانفجار إلى 154 قتيلا.", published="2020-08-07")
+    c = document("c", "قتل 80 شخصا في الانفجار.", published="2020-08-07")
+    ca = claim(a, a.text, numbers=[{"text": "100", "value": 100, "unit": "شخص"}])
+    cb = claim(b, b.text, numbers=[{"text": "154", "value": 154, "unit": "قتيلا"}])
+    cc = claim(c, c.text, numbers=[{"text": "80", "value": 80, "unit": "شخصا"}])
+    d = document("d", "قتل 218 شخصا في الانفجار.", published="2022-08-04")
+    e = document("e", "قتل 40 شخصا في الانفجار.", published="2020-08-05")
+    cd = claim(d, d.text, numbers=[{"text": "218", "value": 218, "unit": "شخصا"}])
+    ce = claim(e, e.text, numbers=[{"text": "40", "value": 40, "unit": "شخصا"}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []  # "ارتفعت"
+    assert run("number-conflict", context([a, d], [ca, cd], [[ca, cd]])) == []  # "100 على الأقل", later 218
+    assert len(run("number-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # later and smaller
+    assert len(run("number-conflict", context([e, d], [ce, cd], [[ce, cd]]))) == 1  # later, larger, no sign
+    same_day = replace(b, published=a.published)
+    assert len(run("number-conflict", context([a, same_day], [ca, cb], [[ca, cb]]))) == 1
+
+
+def test_a_bound_after_the_number_and_a_bound_against_an_approximate_number():
+    from workbench.rules.mentions import hedge
+
+    a = document("a", "قتل 100 شخص على الأقل في الانفجار.")
+    ca = claim(a, a.text, numbers=[{"text": "100", "value": 100, "unit": "شخص"}])
+    assert hedge(ca, ca.numbers[0]) == "at least"
+    b = document("b", "شرد أكثر من 12000 شخص.")
+    c = document("c", "شرد نحو 14000 شخص.")
+    cb = claim(b, b.text, numbers=[{"text": "12000", "value": 12000, "unit": "شخص"}])
+    cc = claim(c, c.text, numbers=[{"text": "14000", "value": 14000, "unit": "شخص"}])
+    assert run("number-conflict", context([b, c], [cb, cc], [[cb, cc]])) == []
+
+
+def test_clock_times_and_scores_are_not_ranks():
+    a = document("a", "فاز المنتخب بركلات الترجيح 4-2 ليحرز اللقب الثالث.")
+    b = document("b", "انطلقت المباراة عند الساعة الرابعة وأحرز المنتخب اللقب الثالث.")
+    ca = claim(a, a.text, numbers=[{"text": "4", "value": 4}, {"text": "الثالث", "value": 3, "ordinal": True}])
+    cb = claim(b, b.text, numbers=[{"text": "الرابعة", "value": 4, "ordinal": True},
+                                   {"text": "الثالث", "value": 3, "ordinal": True}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_head_of_government_and_head_of_state_are_two_offices():
+    from workbench.rules.builtin.title_variant import _relation, title_key
+
+    key = lambda t: title_key(t, frozenset())  # noqa: E731
+    assert _relation(key("رئيس الحكومة اللبنانية"), key("رئيس الجمهورية اللبنانية")) == "variant"
+    assert _relation(key("رئيس الوزراء العراقي"), key("رئيس الجمهورية العراقية")) == "variant"
+    assert _relation(key("الرئيس السوري"), key("رئيس الجمهورية العربية السورية")) != "variant"
+    assert _relation(key("رئيس الحكومة العراقية"), key("رئيس الوزراء العراقي")) != "variant"
 
 
 # ---- weekday-mismatch ------------------------------------------------------------------------------

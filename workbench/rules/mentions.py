@@ -33,8 +33,11 @@ OTHERS = frozenset(normalise(w) for w in "أخرى اخرى أخريات آخر�
 
 # Words that make a quantity approximate ("about 35,000") or a bound ("more than 30", "under 10").
 APPROXIMATE = frozenset(normalise(w) for w in "نحو حوالي حوالى قرابة زهاء يقارب يناهز تقريبا".split())
-AT_LEAST = frozenset(normalise(w) for w in "أكثر اكثر يزيد أزيد يفوق تجاوز يتجاوز تخطى يتخطى".split())
-AT_MOST = frozenset(normalise(w) for w in "أقل اقل دون يقل".split())
+# Verbs in both genders: a rate or a toll (نسبة، حصيلة) "تتجاوز" as a count "يتجاوز".
+AT_LEAST = frozenset(normalise(w) for w in """
+    أكثر اكثر يزيد تزيد أزيد يفوق تفوق تجاوز تجاوزت يتجاوز تتجاوز تخطى تخطت يتخطى تتخطى
+""".split())
+AT_MOST = frozenset(normalise(w) for w in "أقل اقل دون يقل تقل".split())
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -207,12 +210,21 @@ def counts_others(claim: Claim, number: NumberMention) -> bool:
     return len(after) == 2 and after[0] not in OTHERS and after[1] in OTHERS
 
 
+_ALA, _LEAST, _MOST = normalise("على"), normalise("الأقل"), normalise("الأكثر")
 NEGATIONS = frozenset(normalise(w) for w in "لم لا لن ما ليس".split())
 
 
 def hedge(claim: Claim, number: NumberMention) -> str | None:
-    """"about", "at least" or "at most" when a hedge word stands right before the number; a negated
-    bound turns over ("لم يتجاوز 49" is at most 49)."""
+    """"about", "at least" or "at most" when a hedge word stands right before the number, or "على الأقل"
+    / "على الأكثر" follows it within a few words; a negated bound turns over ("لم يتجاوز 49" is at most 49)."""
+    after = raw_words_after(claim, number.end, 4)
+    for i in range(len(after) - 1):
+        if after[i].isdigit():
+            break
+        if after[i] == _ALA and after[i + 1] == _LEAST:  # "100 شخص على الأقل"
+            return "at least"
+        if after[i] == _ALA and after[i + 1] == _MOST:
+            return "at most"
     words = raw_words_before(claim, number.start, 4)
     for i in range(len(words) - 1, max(-1, len(words) - 4), -1):
         word = words[i]

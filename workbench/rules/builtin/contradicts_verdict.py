@@ -62,7 +62,7 @@ def _date_clash(claim: Claim, verified: DateMention, context: RuleContext, max_g
 
 
 def _number_clash(claim: Claim, value: float, unit: str):
-    readings = [read_number(claim, n) for n in claim.numbers]
+    readings = [r for r in (read_number(claim, n) for n in claim.numbers) if r is not None]
     if unit:
         readings = [r for r in readings if r.unit and r.unit == unit_key(unit)] or readings
     if not readings or any(r.value == value for r in readings) or len(readings) > 1:

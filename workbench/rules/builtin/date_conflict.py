@@ -11,29 +11,34 @@ days; two dates that differ in more than one part and lie more than ``near_days`
 be different events that the cluster happens to share (the announcement and a later meeting about the
 same accession), and so are dates whose periods lie more than ``max_gap_days`` apart (8 August 2025
 and 9 August 2022; the year 2014 and 9 August 2022).  Two years have no other clue than that one part
-and are always compared.  Within one document, two dates both counted from its date line ("أعلن أمس …
+and are always compared.  A report's date ("بحسب ما أعلنت الوزارة اليوم الجمعة": a reporting verb, then a date counted from the
+date line, a week back at most) that falls after the other document was published dates something that
+document could not have reported (the day a rising toll was announced, not the blast the earlier report
+dates), unless that document looked ahead.  Within one document, two dates both counted from its date line ("أعلن أمس …
 ويلتقي اليوم …") are the writer's own sequence of events, never one event dated twice.
 
 A fact is often dated in passing, in a sentence about something else ("… منذ سقوط نظام الأسد في 8
 ديسمبر"), so two such sentences never share a cluster.  With ``anchors`` on, a written-out date is also
 compared with every other document's date that the same phrase introduces: the content words just
 before it (its anchor, from the clause's "after/since" marker on) must share at least two words that are
-not reporting verbs or generic offices, and half of the smaller anchor.
+not reporting verbs or generic offices, and half of the smaller anchor; numbers in it ("القانون رقم 12
+لسنة 2018") must not differ.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
 from workbench.model import Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
-    coarser, context as words_around, covers, dated_mentions, dates_agree, gap_days, is_background, overlap,
-    background_marker, content_tokens, parts_differing, same_word,
+    coarser, context as words_around, covers, dated_mentions, dates_agree, first_day, gap_days, is_background,
+    last_day, overlap, background_marker, content_tokens, parts_differing, same_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
-from workbench.text import normalise
+from workbench.text import normalise, strip_clitics
 
 OPTIONS = {
     "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
@@ -45,6 +50,10 @@ OPTIONS = {
     "anchors": Option(bool, True, "also compare dates introduced by the same phrase in unclustered claims"),
 }
 _ANCHOR_WORDS = 4
+_NEWS_DAYS = 7  # "اليوم", "أمس", "الأحد الماضي": the news of a date line
+_REPORTING = frozenset(normalise(w) for w in """
+    أعلن أعلنت اعلن اعلنت قال قالت أفاد أفادت ذكر ذكرت أكد أكدت أوضح أوضحت صرح صرحت أشار أشارت نشر نشرت
+""".split())
 # Words that introduce dates of any event: sharing them says nothing about which event it is.
 _GENERIC = frozenset(normalise(w) for w in """
     اعلن أعلن اعلنت أعلنت قال قالت اكد أكد اكدت أكدت اضاف أضاف اضافت أضافت ذكر ذكرت اشار أشار اشارت أشارت
@@ -53,7 +62,25 @@ _GENERIC = frozenset(normalise(w) for w in """
 """.split())
 
 
-def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options) -> list[tuple[DateMention, DateMention]]:
+def _unknowable(x: DateMention, y: DateMention, b: Claim, published_x, published_y) -> bool:
+    """``y`` dates a report ("بحسب ما أعلنت الوزارة اليوم الجمعة"): a reporting verb introduces it, it is
+    its document's news of the day (counted from its date line, a week back at most), and it falls after
+    the day ``x``'s document was published, which ``x`` does not pass.  ``x``'s writer could not have
+    meant that report; the event it dates is another matter."""
+    if not y.relative or published_x is None or published_y is None:
+        return False
+    start, end = first_day(y), last_day(x)
+    if start is None or end is None or not (0 <= (published_y - start).days <= _NEWS_DAYS):
+        return False
+    if not (start > published_x and end <= published_x):
+        return False
+    head = b.text[: max(0, y.start - b.start)]
+    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
+    return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
+
+
+def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options,
+          published=lambda claim: None) -> list[tuple[DateMention, DateMention]]:
     tolerance = options["hijri_tolerance_days"]
     open_a = [d for d in da if not any(covers(e, d) for e in db)]
     open_b = [d for d in db if not any(covers(e, d) for e in da)]
@@ -67,6 +94,11 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 words_around(a, x.start, x.end), words_around(b, y.start, y.end)) > 0
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
+            if _unknowable(x, y, b, published(a), published(b)) or _unknowable(y, x, a, published(b), published(a)):
+                continue
+            numbers_x, numbers_y = _anchor_numbers(a, x), _anchor_numbers(b, y)
+            if numbers_x and numbers_y and not numbers_x & numbers_y:
+                continue  # "رقم 8 لسنة 1996" / "رقم 6 لسنة 2010": the years of two numbered things
             if coarser(x.granularity, y.granularity) not in options["granularities"]:
                 continue
             gap = gap_days(x, y)
@@ -102,6 +134,13 @@ def _anchor(claim: Claim, mention: DateMention) -> tuple[str, ...]:
     return tuple(w for w in content_tokens(head)[-_ANCHOR_WORDS:] if w not in _GENERIC)
 
 
+def _anchor_numbers(claim: Claim, mention: DateMention) -> frozenset[str]:
+    """The numbers among the last few words before a date: "القانون رقم 12 لسنة 2018" is law No. 12,
+    and another law's year is no date of it."""
+    head = normalise(claim.text[: max(0, mention.start - claim.start)])
+    return frozenset(w for w in re.findall(r"\w+", head)[-_ANCHOR_WORDS:] if w.isdigit())
+
+
 def _same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     shared = sum(1 for w in a if any(same_word(w, v) for v in b))
     return shared >= 2 and shared * 2 >= min(len(a), len(b))
@@ -115,7 +154,8 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
         for mention in dated_mentions(claim, context.documents.get(claim.doc)):
             anchor = () if mention.relative else _anchor(claim, mention)
             if len(anchor) >= 2:
-                copies.setdefault((anchor, mention.value, mention.granularity, mention.calendar), []).append((claim, mention))
+                key = (anchor, mention.value, mention.granularity, mention.calendar, _anchor_numbers(claim, mention))
+                copies.setdefault(key, []).append((claim, mention))
     keys = list(copies)
     by_word: dict[str, list[int]] = {}
     for index, key in enumerate(keys):
@@ -140,6 +180,9 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
             if (i, j) in seen:
                 continue
             seen.add((i, j))
+            numbers_i, numbers_j = keys[i][4], keys[j][4]
+            if numbers_i and numbers_j and not numbers_i & numbers_j:
+                continue  # law No. 12 of 2018, law No. 150 of 1950: two things of one kind
             if not _same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
                 continue
             for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
@@ -163,11 +206,16 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             return True
         return options["same_document"] and not (x.relative and y.relative)
 
+    def published(claim: Claim):
+        document = context.documents.get(claim.doc)
+        return document.published if document is not None else None
+
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
         dates = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in claims}
         conflicts = cluster_conflicts(
-            claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options), allowed, lambda m: (m, m.value))
+            claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options, published), allowed,
+            lambda m: (m, m.value))
         if conflicts:
             yield conflict_hit(conflicts, context)
     if options["anchors"]:

@@ -7,6 +7,11 @@ Numbers are compared only when they count or rank the same thing:
   counts without a unit only when the same noun stands right before them (القرار 2254 / القرار 2245);
   a casualty count takes what it counts from the verb before it ("وأصيب 63 آخرون" counts the wounded);
 - two numbers tied to different places (an appeal for Syria, another for Turkey) count different things.
+A clock time (الساعة الرابعة) and a score (4-2) are neither; numbered texts of different years (القانون
+رقم 8 لسنة 1996، رقم 6 لسنة 2010) are different texts.  A count the claim says "rose to" (ارتفعت
+الحصيلة إلى) grows as a story goes on, and so does a toll first given as a lower bound or a preliminary
+figure (قتل 100 على الأقل، حصيلة أولية): a larger count in a document published later than the other is
+then the story's progress, not a conflict.  A later, larger toll with neither sign still conflicts.
 A value the other claim also gives (as a rank, or as a count of any unit) is accounted for and never
 conflicts; an approximate number (نحو، قرابة) may differ by ``approximate_tolerance``, and a bound
 (أكثر من 35، لم يتجاوز 49) agrees with numbers on its side up to ``bound_slack`` beyond it.
@@ -14,7 +19,8 @@ conflicts; an approximate number (نحو، قرابة) may differ by ``approxima
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from workbench.model import Claim, NumberMention
@@ -49,6 +55,7 @@ class Reading:
     noun: str | None  # the content word right before the number
     hedge: str | None  # "about", "at least", "at most"
     following: tuple[str, ...] = ()  # the words right after it ("900 ألف جنيه استرليني")
+    of_year: str | None = None  # the year of a numbered text: "رقم 12 لسنة 2018"
 
     @property
     def shown(self) -> str:
@@ -56,13 +63,31 @@ class Reading:
         return f"{value}th" if self.role == "rank" else (f"{value} {self.unit}" if self.unit else str(value))
 
 
-def read(claim: Claim, number: NumberMention) -> Reading:
+_HOUR = normalise("الساعة")
+_OF_YEAR = frozenset(normalise(w) for w in "لسنة لعام لسنه".split())
+_SCORE = re.compile(r"\s?[-–:]\s?\d")
+GROWING_UNITS = frozenset({"killed", "injured", "person", "civilian", "child", "soldier", "displaced", "refugee"})
+PRELIMINARY = frozenset(normalise(w) for w in "أولية اولية أولي اولي مبدئية مبدئي".split())
+RISE_WORDS = frozenset(normalise(w) for w in """
+    ارتفع ارتفعت يرتفع ترتفع ارتفاع وارتفع وارتفعت لترتفع ليرتفع تجاوزت تخطت قفزت زادت
+""".split())
+
+
+def read(claim: Claim, number: NumberMention) -> Reading | None:
+    """The number as a rank or a count, or None when it is neither (a clock time, a score)."""
     before = raw_words_before(claim, number.start, 1)
+    if before and before[0] == _HOUR and number.ordinal:
+        return None  # "الساعة الرابعة": a time of day
+    if _SCORE.match(claim.text[number.end - claim.start:]) or (
+            number.start - claim.start >= 2 and re.search(r"\d\s?[-–:]\s?$", claim.text[:number.start - claim.start])):
+        return None  # "4-2": a score or a range
     noun = (words_before(claim, number.start, 1) or [None])[0]
     bound = hedge(claim, number)
     following = tuple(raw_words_after(claim, number.end, 2))
     if number.ordinal or (before and before[0] == "رقم"):
-        return Reading(number, "rank", float(number.value), None, noun, bound)
+        year = raw_words_after(claim, number.end, 3)
+        of_year = year[1] if len(year) > 1 and year[0] in _OF_YEAR and year[1].isdigit() else None
+        return Reading(number, "rank", float(number.value), None, noun, bound, of_year=of_year)
     if counts_others(claim, number):
         return Reading(number, "rank", float(number.value) + 1, None, unit_key(number.unit), bound)
     unit = number.unit if number.unit and not _is_others(number.unit) else None
@@ -87,11 +112,13 @@ def _label(word: str) -> bool:
 
 def _equal(x: Reading, y: Reading, tolerance: float, slack: float) -> bool:
     """Equal, or within reach of a hedge: an approximate number (or two bounds the same way) by the
-    tolerance; a bound ("more than 35") agrees with numbers on its side up to ``slack`` beyond it."""
+    tolerance; a bound ("more than 35") agrees with numbers on its side up to ``slack`` beyond it, an
+    approximate one ("about 50") included."""
     if x.value == y.value:
         return True
     if "about" in (x.hedge, y.hedge) or (x.hedge and x.hedge == y.hedge):
-        return abs(x.value - y.value) <= tolerance * max(abs(x.value), abs(y.value))
+        if abs(x.value - y.value) <= tolerance * max(abs(x.value), abs(y.value)):
+            return True
     for a, b in ((x, y), (y, x)):
         if a.hedge == "at least" and a.value * (1 - tolerance) <= b.value <= a.value * (1 + slack):
             return True
@@ -103,6 +130,8 @@ def _equal(x: Reading, y: Reading, tolerance: float, slack: float) -> bool:
 def _comparable(x: Reading, y: Reading) -> bool:
     if x.role != y.role:
         return False
+    if x.of_year and y.of_year and x.of_year != y.of_year:
+        return False  # "القانون رقم 8 لسنة 1996" / "رقم 6 لسنة 2010": two numbered things, not one
     if x.role == "count":
         if x.unit and y.unit:
             return (same_unit(x.unit, y.unit) or any(same_unit(x.unit, w) for w in y.following)
@@ -130,14 +159,30 @@ def _different_places(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
     return not (near_a & all_b) and not (near_b & all_a)
 
 
+def _rising(a: Claim, x: Reading, b: Claim, y: Reading, published: Callable[[Claim], object]) -> bool:
+    """``y`` is a larger count than ``x`` given later, and one side says the count was growing: ``y``'s
+    claim says it rose (ارتفعت الحصيلة إلى), or ``x`` was a lower bound or a preliminary toll of the
+    killed or wounded (قتل 100 على الأقل، حصيلة أولية), which any later, larger toll agrees with."""
+    pa, pb = published(a), published(b)
+    if pa is None or pb is None or not pb > pa or not y.value > x.value:
+        return False
+    if RISE_WORDS & set(raw_words_before(b, y.mention.start, 12)):
+        return True
+    growing = x.unit in GROWING_UNITS or y.unit in GROWING_UNITS
+    preliminary = bool(PRELIMINARY & set(raw_words_after(a, x.mention.end, 12) + raw_words_before(a, x.mention.start, 12)))
+    return growing and (x.hedge == "at least" or preliminary)
+
+
 def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
-          slack: float) -> list[tuple[Reading, Reading]]:
+          slack: float, published: Callable[[Claim], object] = lambda claim: None) -> list[tuple[Reading, Reading]]:
     open_a = [x for x in ra if not any(x.role == y.role and _equal(x, y, tolerance, slack) for y in rb)]
     open_b = [y for y in rb if not any(x.role == y.role and _equal(x, y, tolerance, slack) for x in ra)]
     found = []
     for x in open_a:
         for y in open_b:
             if not _comparable(x, y) or _different_places(a, x, b, y):
+                continue
+            if x.role == y.role == "count" and (_rising(a, x, b, y, published) or _rising(b, y, a, x, published)):
                 continue
             peers_a = [r for r in ra if _comparable(r, y)]
             peers_b = [r for r in rb if _comparable(x, r)]
@@ -153,15 +198,20 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     roles = {"rank"} if options["compare_ranks"] else set()
     roles |= {"count"} if options["compare_counts"] else set()
 
+    def published(claim: Claim):
+        document = context.documents.get(claim.doc)
+        return document.published if document is not None else None
+
     def pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading]) -> list[tuple[Reading, Reading]]:
-        return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"])
+        return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"], published)
 
     def allowed(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
         return a.doc != b.doc or options["same_document"]
 
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
-        readings = {c.id: [r for r in (read(c, n) for n in c.numbers) if r.role in roles] for c in claims}
+        readings = {c.id: [r for r in (read(c, n) for n in c.numbers) if r is not None and r.role in roles]
+                    for c in claims}
         conflicts = cluster_conflicts(claims, readings, pair, allowed, lambda r: (r.mention, r.shown))
         if conflicts:
             yield conflict_hit(conflicts, context)

@@ -2,9 +2,12 @@
 document's publication date, the mark of an old story republished as news.
 
 A recency word is judged against the newest absolute date in its own claim.  A claim with a strong
-recency word (مؤخراً، منذ أيام …) but no date of its own is judged against the newest absolute date in
-the whole document, when ``document_dates`` is on.  Relative dates (أمس، العام الجاري) are resolved
-against the publication date and so are never stale; documents without a publication date are skipped.
+recency word (مؤخراً، منذ أيام …) but no date of its own is judged against the newest date in the whole
+document, when ``document_dates`` is on.  Relative dates (أمس، الأحد الماضي، العام الجاري) are resolved
+against the publication date and so are never stale: a claim that gives only such dates is about recent
+events, and so is a dateless claim in a document that gives one ("اليوم الأربعاء" elsewhere in the
+article makes its "منذ ساعات" today's news, whatever older dates the background paragraphs give).
+Documents without a publication date are skipped.
 """
 
 from __future__ import annotations
@@ -49,8 +52,9 @@ def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
     return [text[where[m.start(1)]:where[m.end(1) - 1] + 1] for m in pattern.finditer(folded)]
 
 
-def _newest(mentions: list[DateMention], published: dt.date) -> tuple[DateMention, dt.date] | None:
-    dated = [(m, last_day(m)) for m in mentions if not m.relative]
+def _newest(mentions: list[DateMention], published: dt.date, *,
+            relative: bool = False) -> tuple[DateMention, dt.date] | None:
+    dated = [(m, last_day(m)) for m in mentions if relative or not m.relative]
     dated = [(m, d) for m, d in dated if d is not None and d <= published]
     return max(dated, key=lambda pair: pair[1]) if dated else None
 
@@ -64,11 +68,14 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             continue
         published = document.published
         own = {c.id: dated_mentions(c, document) for c in claims}
-        newest_in_doc = _newest([m for c in claims for m in own[c.id]], published)
+        newest_in_doc = _newest([m for c in claims for m in own[c.id]], published, relative=True)
         stale: list[tuple[Claim, str, DateMention, dt.date]] = []
         for claim in claims:
             strong_words, weak_words = _found(strong, claim.text), _found(weak, claim.text)
             anchor = _newest(own[claim.id], published)
+            recent = _newest(own[claim.id], published, relative=True)
+            if anchor is None and recent is not None and (published - recent[1]).days <= max_age:
+                continue  # only its own "yesterday" or "last Sunday": the claim is about recent events
             if anchor is not None:
                 words = strong_words + weak_words
             elif rule.options["document_dates"]:

@@ -53,9 +53,28 @@ def title_key(title: str, ignore: frozenset[str]) -> tuple[str, ...]:
     return tuple(_stem(w) for w in words if _stem(w) not in ignore and w not in STOPWORDS)
 
 
+# What a "head of" title heads, where the placing words tell two offices apart: رئيس الحكومة and رئيس
+# الوزراء are the head of government, رئيس الجمهورية and رئيس الدولة the head of state.
+HEAD = normalise("رئيس")
+HEADED = {normalise(w): kind for kind, words in (("government", "حكوم حكومه وزراء الوزراء"),
+                                                  ("state", "جمهوري جمهوريه دول دوله"))
+          for w in words.split()}
+
+
+def _headed(key: tuple[str, ...]) -> set[str]:
+    return {HEADED[w] for w in key[1:] if w in HEADED} if key[:1] == (HEAD,) else set()
+
+
 def _relation(a: tuple[str, ...], b: tuple[str, ...]) -> str:
     """"same" office, "subset" (a short and a full form), "variant" (one office named two ways) or
-    "disjoint" (no word in common: two posts)."""
+    "disjoint" (no word in common: two posts).  A head of government and a head of state are two
+    offices even though their words differ only in placing words: one person given both is a variant;
+    رئيس الحكومة and رئيس الوزراء name one."""
+    heads_a, heads_b = _headed(a), _headed(b)
+    if heads_a and heads_b:
+        if not heads_a & heads_b:
+            return "variant"
+        a, b = tuple(w for w in a if w not in HEADED), tuple(w for w in b if w not in HEADED)
     office_a, office_b = {w for w in a if w not in PLACING}, {w for w in b if w not in PLACING}
     if office_a == office_b:
         return "same"
