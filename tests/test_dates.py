@@ -245,3 +245,33 @@ def test_gold(doc):
             end = start + len(not_date["text"])
             inside = [d.text for d in found if start <= d.start and d.end <= end]
             assert not inside, f"{doc}: {not_date['text']!r} read as a date"
+
+
+# ---- a fourth held-out set (tests/data/unseen4) ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("انطلق الحراك في 22 فيفري 2019 واستقال بوتفليقة في أفريل من العام نفسه", "أفريل من العام نفسه", "2019-04"),
+    ("أجريت الانتخابات عام 2018، ثم أعيدت في أيار من العام ذاته", "أيار من العام ذاته", "2018-05"),
+    ("وقع الاتفاق في 2021 ودخل حيز التنفيذ في 3 مارس من نفس العام", "3 مارس من نفس العام", "2021-03-03"),
+])
+def test_the_same_year_is_the_year_named_last(text, surface, value):
+    found = {m.text: m.value for m in find_dates(text, reference=D(2024, 9, 9))}
+    assert found.get(surface) == value, found
+
+
+def test_the_same_year_with_no_year_before_it_reads_as_the_reference_year():
+    found = {m.text: m.value for m in find_dates("في أبريل من العام نفسه", reference=D(2024, 9, 9))}
+    assert found == {"أبريل من العام نفسه": "2024-04"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("نما الاقتصاد 2.7 في المئة في الربع الأول من 2025", "2025"),
+    ("تراجعت الصادرات في النصف الثاني من 2024", "2024"),
+    ("في الربع الأخير من 2023 تباطأ النمو", "2023"),
+])
+def test_a_year_after_a_part_of_the_year_is_a_year(text, value):
+    assert [(m.value, m.granularity) for m in find_dates(text, reference=D(2025, 5, 4))] == [(value, "year")]
+
+
+def test_a_count_after_a_part_of_the_year_stays_a_count():
+    assert find_dates("باع في الربع الأول من 2000 برميل", reference=D(2025, 5, 4)) == []

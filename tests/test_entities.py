@@ -328,3 +328,46 @@ def test_find_is_fast_enough_for_the_benchmark():
             fresh.find(sentence)
     per_char = (time.perf_counter() - started) / (rounds * sum(map(len, sentences)))
     assert per_char < 2e-6  # ~100,000 claims of ~150 characters in well under 30 s even on a slow CI machine
+
+
+# ---- a fourth held-out set (tests/data/unseen4) ----------------------------------------------------
+
+def test_a_rank_with_its_qualifier_keeps_the_office_before_it():
+    burhan = only("وتفقد رئيس مجلس السيادة قائد الجيش الفريق أول عبد الفتاح البرهان مواقع", "abdel-fattah-al-burhan")
+    assert burhan.title == "قائد الجيش"
+    assert only("وتفقد الفريق أول عبد الفتاح البرهان مواقع", "abdel-fattah-al-burhan").title == "الفريق أول"
+
+
+def test_an_unlisted_person_after_a_rank_with_its_qualifier():
+    found = GAZETTEER.find("وقال اللواء الركن نبيل عبد الله إن القوات تقدمت")
+    assert [(m.text, m.title) for m in found] == [("نبيل عبد الله", "اللواء")]
+
+
+def test_a_stray_letter_at_the_end_of_a_listed_surname_after_two_exact_words():
+    burhan = only("وأشاد الفريق أول عبد الفتاح البرهاني بجنوده", "abdel-fattah-al-burhan")
+    assert burhan.text == "عبد الفتاح البرهاني" and burhan.exact is False
+    assert ids("قال محمد شياع السوداني إن") == ["mohammed-shia-al-sudani"]  # the exact name stays exact
+    assert all(m.exact for m in GAZETTEER.find("قال محمد شياع السوداني إن"))
+
+
+def test_a_one_word_name_after_a_noun_of_time_is_its_adjective():
+    assert "hikmat-al-hijri" not in ids("توعدت الجماعة في مطلع العام الهجري بمواصلة التصعيد")
+    assert "hikmat-al-hijri" not in ids("بحسب التقويم الهجري")
+    assert ids("وقال الشيخ حكمت الهجري إن") == ["hikmat-al-hijri"]
+
+
+def test_a_time_of_day_is_not_part_of_a_name():
+    found = GAZETTEER.find("وأعلن رئيس السلطة الوطنية للانتخابات محمد شرفي مساء أمس النتائج")
+    assert [m.text for m in found if m.type == "person"] == ["محمد شرفي"]
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("قال المفوض العام للأونروا فيليب لازاريني", "philippe-lazzarini"),
+    ("قررت دول تحالف أوبك+ زيادة الإنتاج", "opec"),
+    ("منح الاتحاد الدولي لكرة القدم (الفيفا) السعودية", "fifa"),
+    ("قال قائد قوات الدعم السريع محمد حمدان دقلو (حميدتي)", "mohamed-hamdan-dagalo"),
+    ("فاز الرئيس عبد المجيد تبون بولاية ثانية", "abdelmadjid-tebboune"),
+    ("وأدلى ولي العهد الأمير الحسين بن عبد الله بصوته", "hussein-bin-abdullah"),
+])
+def test_widely_known_names_of_arab_news(text, entity):
+    assert entity in ids(text)

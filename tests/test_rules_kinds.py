@@ -513,3 +513,72 @@ def test_bounds_negated_bounds_and_casualty_others():
     assert len(run("number-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1
     assert run("number-conflict", context([c, d], [cc, cd], [[cc, cd]])) == []
     assert len(run("number-conflict", context([e, f], [ce, cf], [[ce, cf]]))) == 1
+
+
+# ---- a fourth held-out set (tests/data/unseen4) ----------------------------------------------------
+
+def test_ordinals_of_different_nouns_are_not_one_rank():
+    a = document("a", "سيطرت القوات على القصر في الأيام الأولى للحرب.")
+    b = document("b", "تحل اليوم الذكرى الثانية لاندلاع الحرب.")
+    c = document("c", "تحل اليوم الذكرى الثالثة لاندلاع الحرب.")
+    ca = claim(a, a.text, numbers=[{"text": "الأولى", "value": 1, "unit": "أيام", "ordinal": True}])
+    cb = claim(b, b.text, numbers=[{"text": "الثانية", "value": 2, "unit": "ذكرى", "ordinal": True}])
+    cc = claim(c, c.text, numbers=[{"text": "الثالثة", "value": 3, "unit": "الذكرى", "ordinal": True}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    assert len(run("number-conflict", context([b, c], [cb, cc], [[cb, cc]]))) == 1  # one anniversary, two ranks
+
+
+def test_an_ordinal_without_a_counted_noun_ranks_the_noun_before_it():
+    a = document("a", "سيطرت القوات على القصر في الأيام الأولى للحرب.")
+    b = document("b", "تدخل الحرب اليوم عامها الثاني.")
+    ca = claim(a, a.text, numbers=[{"text": "الأولى", "value": 1, "unit": "أيام", "ordinal": True}])
+    cb = claim(b, b.text, numbers=[{"text": "الثاني", "value": 2, "ordinal": True}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def _aid_appeals(place_b: str, entity_b: str):
+    a = document("a", "نداء لدعم السودان. وقال المكتب إن 12.5 مليون شخص نزحوا هذا العام.")
+    b = document("b", f"نداء لدعم {place_b}. وقال المكتب إن أكثر من 18 مليون شخص يحتاجون إلى المساعدة.")
+    ta = claim(a, "نداء لدعم السودان.", entities=[{"text": "السودان", "id": "sudan", "type": "country"}])
+    tb = claim(b, f"نداء لدعم {place_b}.", entities=[{"text": place_b, "id": entity_b, "type": "country"}])
+    ca = claim(a, "وقال المكتب إن 12.5 مليون شخص نزحوا هذا العام.",
+               numbers=[{"text": "12.5 مليون", "value": 12500000, "unit": "شخص"}])
+    cb = claim(b, "وقال المكتب إن أكثر من 18 مليون شخص يحتاجون إلى المساعدة.",
+               numbers=[{"text": "18 مليون", "value": 18000000, "unit": "شخص"}])
+    return context([a, b], [ta, tb, ca, cb], [[ca, cb]])
+
+
+def test_numbers_from_documents_about_different_places_are_not_compared():
+    assert run("number-conflict", _aid_appeals("اليمن", "yemen")) == []
+    assert len(run("number-conflict", _aid_appeals("السودان", "sudan"))) == 1
+
+
+def test_two_days_each_with_its_right_weekday_in_one_document_are_a_sequence():
+    text = "استهدفت الغارات الميناء مساء أمس السبت. وجاءت الغارات بعد يوم من هجوم فجر الجمعة 19 تموز."
+    a = document("a", text, "2024-07-21")
+    first, second = text.split(". ")
+    ca = claim(a, first + ".", dates=[{"text": "أمس السبت", "value": "2024-07-20", "relative": True,
+                                      "weekday": "saturday"}])
+    cb = claim(a, second, dates=[{"text": "الجمعة 19 تموز", "value": "2024-07-19", "weekday": "friday"}])
+    assert run("date-conflict", context([a], [ca, cb], [[ca, cb]])) == []
+    text = "استهدفت الغارات الميناء مساء أمس السبت. وقالت الجماعة إن الغارات وقعت في 19 تموز 2024."
+    b = document("b", text, "2024-07-21")
+    first, second = text.split(". ")
+    ca = claim(b, first + ".", dates=[{"text": "أمس السبت", "value": "2024-07-20", "relative": True,
+                                      "weekday": "saturday"}])
+    cb = claim(b, second, dates=[{"text": "19 تموز 2024", "value": "2024-07-19"}])  # no weekday: compared
+    assert len(run("date-conflict", context([b], [ca, cb], [[ca, cb]]))) == 1
+
+
+def _elections(entity_b: dict):
+    a = document("a", "وجاء التكليف بعد أيام من الانتخابات النيابية التي جرت الثلاثاء 10 أيلول 2024.")
+    b = document("b", f"أعلن {entity_b['text']} النتائج بعد فرز الأصوات في الانتخابات التي جرت السبت 7 أيلول 2024.")
+    ca = claim(a, a.text, dates=[{"text": "الثلاثاء 10 أيلول 2024", "value": "2024-09-10"}],
+               entities=[{"text": "التكليف", "id": "jordan", "type": "country"}])
+    cb = claim(b, b.text, dates=[{"text": "السبت 7 أيلول 2024", "value": "2024-09-07"}], entities=[entity_b])
+    return context([a, b], [ca, cb])
+
+
+def test_dates_introduced_alike_in_documents_naming_nothing_in_common_are_not_compared():
+    assert run("date-conflict", _elections({"text": "الرئيس", "id": "abdelmadjid-tebboune"})) == []
+    assert len(run("date-conflict", _elections({"text": "الأردن", "id": "jordan", "type": "country"}))) == 1

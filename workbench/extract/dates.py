@@ -85,7 +85,11 @@ _MONTH_SLOT = (
 )
 _YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s*م(?!\w))?"
 _YEAR_TAIL = rf"(?:\s*[,،\-/]?\s*(?:(?:من|في)\s+)?(?:[لب]?(?:عام|سنه)\s+|العام\s+)?{_YEAR})"
-_YEAR_REL = rf"(?:\s+(?:من\s+)?(?P<yrel>(?:ال)?(?:سنه|عام)\s+{_REL}|هذا\s+العام|هذه\s+السنه))"
+# "أفريل من العام نفسه": the year the text named last ("… 2019، وفي أفريل من العام نفسه").
+_SAME_YEAR = r"(?:ال)?(?:سنه|عام)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:ال)?(?:عام|سنه)"
+_YEAR_REL = rf"(?:\s+(?:من\s+)?(?P<yrel>(?:ال)?(?:سنه|عام)\s+{_REL}|هذا\s+العام|هذه\s+السنه|{_SAME_YEAR}))"
+# A part of a year before a bare year makes it one: "الربع الأول من 2025", "النصف الثاني من 2024".
+_YEAR_PART = r"(?:الربع|النصف|الثلث|الفصل)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s+(?:من|ل)"
 _LEAD = (
     rf"(?:(?P<lead>(?:(?:{_PARTS})\s+)?(?:امس|اليوم|غدا))\s+)?"
     rf"(?:(?:{_PARTS})\s+)?(?:(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s*[,،]?\s*(?:الموافق\s+|في\s+)?)?"
@@ -110,7 +114,7 @@ _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, bod
     "month_year_numeric": r"(?<![\d.\-/])(?P<mo>\d{1,2})/(?P<y>\d{4})(?![\d]|[.\-/]\d)",
     "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?{_MONTH_SLOT})"
              rf"(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
-    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|عامي)\s+))?"
+    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)}|{_YEAR_PART})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|عامي)\s+))?"
             rf"{_YEAR}",
     "relative_year": rf"(?:(?P<mod>{_MODS})\s+)?(?:(?P<y1>(?:ال)?(?:عام|سنه))\s+(?P<rel>{_REL})|هذا\s+(?P<y2>العام)|هذه\s+(?P<y3>السنه))",
     "yesterday": rf"(?:(?:{_PARTS})\s+)?(?:امس|البارحه|امبارح|مبارح){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
@@ -307,9 +311,20 @@ def _shift(word: str | None) -> int:
     return -1 if word in _PAST_SET else 1 if word in _FUTURE_SET else 0
 
 
+_SAME_YEAR_RE = re.compile(_SAME_YEAR)
+_EARLIER_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
 def _year_rel(m: re.Match[str], ctx: _Context) -> int | None:
     word = m.groupdict().get("yrel")
-    if not word or ctx.reference is None:
+    if not word:
+        return None
+    if _SAME_YEAR_RE.fullmatch(word):  # the year named last before it, if a plausible one
+        years = [int(y) for y in _EARLIER_YEAR.findall(m.string, 0, m.start()) if _plausible_year(int(y))]
+        if years:
+            return years[-1]
+        return ctx.reference.year if ctx.reference is not None else None  # named in an earlier sentence
+    if ctx.reference is None:
         return None
     return ctx.reference.year + _shift(word.split()[-1])
 

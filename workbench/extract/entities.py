@@ -7,7 +7,8 @@ marked ``exact=False`` so the entity-variant rule can flag them; they are kept p
 
 * a stray letter before a whole alias (طقسد for قسد) when that letter is not one Arabic grammar puts there;
 * one misspelt letter in one long word of a multi-word alias, or of a person's long name, with the first
-  and last letters right (endings and prefixes are grammar, not typos);
+  and last letters right (endings and prefixes are grammar, not typos), or a person's surname with one
+  stray letter at its end after two exact words of the name (عبد الفتاح البرهاني);
 * the words of a multi-word name in another order (التحالف السوري الوطني for التحالف الوطني السوري).
 
 Speed matters (``find`` runs on every sentence of every document): aliases are indexed by their first
@@ -74,6 +75,11 @@ _OFFICES_NEED_NEXT = {w: n for w, n in zip(_words("ولي"), _words("العهد"
 _RANKS = _word_set(
     "لواء عقيد عميد فريق عماد مقدم رائد نقيب ملازم مشير جنرال أدميرال دكتور دكتورة شيخ سيد سيدة"
 )
+# Nouns of time an adjective follows ("العام الهجري", "التقويم الهجري"): a one-word name right after one is
+# that adjective, not the person or place it also names.
+_CALENDAR_NOUNS = _word_set("العام السنة التقويم الشهر التاريخ القرن عام سنة تقويم شهر قرن")
+# Words that complete a military rank: الفريق أول، اللواء الركن، العميد ركن.
+_RANK_QUALIFIERS = _word_set("أول ركن الركن")
 # Construct nouns and ministry names that continue a title without the article (رئيس جهاز …، وزير خارجية …).
 _CONSTRUCTS = _word_set(
     "جهاز قوات قوة هيئة مجلس وزارة إدارة مديرية مكتب لجنة قيادة جيش حركة حزب شؤون عملية بعثة منظمة مؤسسة "
@@ -87,7 +93,7 @@ _PREPOSITIONS = _word_set("في لدى إلى الى باسم عن")
 _STOPWORDS = _word_set(
     "في من إلى الى على عن مع أن إن أنه إنه الذي التي الذين اللذين اللتين اللواتي هذا هذه هذان ذلك تلك "
     "هؤلاء هو هي هم هن نحن أنا كان كانت كانوا يكون تكون قد لقد لا لم لن ما ماذا لماذا كيف متى أين كل بعض "
-    "غير سوى بعد قبل خلال منذ حول ضد بين عند لدى حتى أو ثم كما أيضا اليوم أمس غدا يوم عام شهر أسبوع "
+    "غير سوى بعد قبل خلال منذ حول ضد بين عند لدى حتى أو ثم كما أيضا اليوم أمس غدا يوم عام شهر أسبوع مساء ليلة ظهيرة "
     "الأسبوع الماضي الجاري الحالي المقبل القادم السابق الأخير إذ إذا لكن لكنه بل ليس ليست عبر نحو وفق "
     "وفقا حيث بينما فيما مما ممن عما دون تحت فوق أمام وراء عدة نفس ذاته ذاتها نظيره نظيرته نظيريه "
     "قال قالت يقول تقول أكد أكدت يؤكد تؤكد أعلن أعلنت يعلن تعلن أشار أشارت يشير تشير أضاف أضافت يضيف "
@@ -632,7 +638,7 @@ class Gazetteer:
                         break
                     if alias.caps and not tokens.raws[i].isupper():
                         continue
-                    fixes = self._rest_fixes(tokens, i, alias.rest, 1 if reading.fuzzy else 0)
+                    fixes = self._rest_fixes(tokens, i, alias.rest, 1 if reading.fuzzy else 0, alias.person)
                     if fixes is None:
                         continue
                     score = (alias.size, fixes == 0, -reading.skip)
@@ -673,14 +679,17 @@ class Gazetteer:
         if match.first != match.last or match.skip or match.first == 0 or tokens.gaps[match.first] != _SPACE:
             return False
         word, before = tokens.words[match.first], tokens.words[match.first - 1]
+        if before.key in _CALENDAR_NOUNS and word.definite == before.definite:
+            return True  # العام الهجري
         return (word.key.endswith("ه") and not word.definite and self._entries[match.entity].type != "person"
                 and not before.definite and not before.function
                 and (before.key.endswith("ه") or before.key.endswith("ات")))
 
     @staticmethod
-    def _rest_fixes(tokens: _Sentence, i: int, rest: tuple[str, ...], fixes: int) -> int | None:
+    def _rest_fixes(tokens: _Sentence, i: int, rest: tuple[str, ...], fixes: int, person: bool = False) -> int | None:
         """How many misspelt words it takes for the alias words after the first to follow token ``i``
-        (at most one in all), or None when they do not follow."""
+        (at most one in all), or None when they do not follow.  A person's surname after two exact words
+        may also carry one stray letter at its end (عبد الفتاح البرهاني): the name is beyond doubt."""
         if i + len(rest) >= tokens.size:
             return None
         for k, expected in enumerate(rest, i + 1):
@@ -690,6 +699,10 @@ class Gazetteer:
             if word.key == expected:
                 continue
             if word.fixed == expected and fixes == 0:
+                fixes = 1
+                continue
+            if (person and fixes == 0 and k == i + len(rest) and k - i >= 2 and len(expected) >= 4
+                    and len(word.key) == len(expected) + 1 and word.key.startswith(expected)):
                 fixes = 1
                 continue
             return None
@@ -736,12 +749,19 @@ class Gazetteer:
             if head and head.kind == "rank":
                 if rank is None or rank[0] == j + 1 or j + 1 == p:
                     rank = (j, head)
-            elif not (tokens.words[j].definite or tokens.words[j].linker or covered[j]):
+            elif not (tokens.words[j].definite or tokens.words[j].linker or covered[j] or self._rank_qualifier(tokens, j)):
                 break
             j -= 1
-        if rank and rank[0] == p - 1:
+        if rank and (rank[0] == p - 1 or rank[0] == p - 2 and self._rank_qualifier(tokens, p - 1)):
             return rank[0], p - 1, rank[1]
         return None
+
+    def _rank_qualifier(self, tokens: _Sentence, j: int) -> bool:
+        """"أول" of "الفريق أول", "الركن" of "اللواء الركن": part of the rank before it."""
+        if j == 0 or tokens.words[j].key not in _RANK_QUALIFIERS:
+            return False
+        head = self._head_at(tokens, j - 1)
+        return head is not None and head.kind == "rank"
 
     def _title_after(self, tokens: _Sentence, q: int, covered: list[bool],
                      taken: list[bool]) -> tuple[int, int, _Head] | None:
@@ -791,6 +811,8 @@ class Gazetteer:
             inner = self._head_at(tokens, i)
             if inner and inner.kind == "rank":
                 i += 1
+                if i < tokens.size and tokens.words[i].key in _RANK_QUALIFIERS:
+                    i += 1  # الفريق أول
                 continue
             if not (word.definite or word.linker or covered[i]) or word.given:
                 break

@@ -15,14 +15,15 @@ and are always compared.  A report's date ("بحسب ما أعلنت الوزا�
 date line, a week back at most) that falls after the other document was published dates something that
 document could not have reported (the day a rising toll was announced, not the blast the earlier report
 dates), unless that document looked ahead.  Within one document, two dates both counted from its date line ("أعلن أمس …
-ويلتقي اليوم …") are the writer's own sequence of events, never one event dated twice.
+ويلتقي اليوم …") are the writer's own sequence of events, never one event dated twice; so are two days
+each given with its right weekday ("الغارات مساء أمس السبت … بعد يوم من هجوم فجر الجمعة 19 تموز").
 
 A fact is often dated in passing, in a sentence about something else ("… منذ سقوط نظام الأسد في 8
 ديسمبر"), so two such sentences never share a cluster.  With ``anchors`` on, a written-out date is also
 compared with every other document's date that the same phrase introduces: the content words just
 before it (its anchor, from the clause's "after/since" marker on) must share at least two words that are
 not reporting verbs or generic offices, and half of the smaller anchor; numbers in it ("القانون رقم 12
-لسنة 2018") must not differ.
+لسنة 2018") must not differ; and the two documents must name something in common (when both name anything).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import re
 from collections.abc import Iterator
 from itertools import combinations
 
-from workbench.model import Claim, DateMention
+from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     coarser, context as words_around, covers, dated_mentions, dates_agree, first_day, gap_days, is_background,
@@ -141,6 +142,21 @@ def _anchor_numbers(claim: Claim, mention: DateMention) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", head)[-_ANCHOR_WORDS:] if w.isdigit())
 
 
+def _named_day(mention: DateMention) -> bool:
+    """A day given with its right weekday ("أمس السبت", "الجمعة 19 تموز"): within one document, two such
+    days are the writer's own sequence of events ("جاءت الغارات بعد يوم من هجوم … فجر الجمعة"), each
+    day checked twice over, not one event dated two ways."""
+    day = mention.as_date() if mention.granularity == "day" and mention.calendar == "gregorian" else None
+    return day is not None and mention.weekday == WEEKDAYS[day.weekday()]
+
+
+def _share_a_name(a: set[str], b: set[str]) -> bool:
+    """Two reports of one event name something in common (a place, a person, a body); two documents
+    that name things but nothing in common (elections in Jordan and in Algeria) report different
+    events, however alike the phrase that introduces their dates."""
+    return not a or not b or bool(a & b)
+
+
 def _same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     shared = sum(1 for w in a if any(same_word(w, v) for v in b))
     return shared >= 2 and shared * 2 >= min(len(a), len(b))
@@ -169,9 +185,14 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
             i = parent[i]
         return i
 
+    names: dict[str, set[str]] = {}
+    for claim in context.claims.values():
+        names.setdefault(claim.doc, set()).update(e.id for e in claim.entities)
+
     def apart(a: Claim, b: Claim) -> bool:
         cluster = context.cluster_of.get(a.id)
-        return a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
+        return (a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
+                and _share_a_name(names.get(a.doc, set()), names.get(b.doc, set())))
 
     conflicts: list[tuple[int, tuple[Side, Side]]] = []
     seen: set[tuple[int, int]] = set()
@@ -204,7 +225,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     def allowed(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
         if a.doc != b.doc:
             return True
-        return options["same_document"] and not (x.relative and y.relative)
+        return options["same_document"] and not (x.relative and y.relative) and not (_named_day(x) and _named_day(y))
 
     def published(claim: Claim):
         document = context.documents.get(claim.doc)

@@ -6,7 +6,8 @@ Numbers are compared only when they count or rank the same thing:
 - a *count* is compared only with a count of the same unit or counted noun (35,000 طن vs 20,000 طن);
   counts without a unit only when the same noun stands right before them (القرار 2254 / القرار 2245);
   a casualty count takes what it counts from the verb before it ("وأصيب 63 آخرون" counts the wounded);
-- two numbers tied to different places (an appeal for Syria, another for Turkey) count different things.
+- two numbers tied to different places (an appeal for Syria, another for Turkey) count different things;
+  a number with no place beside it is tied to the places its document names.
 A clock time (الساعة الرابعة) and a score (4-2) are neither; numbered texts of different years (القانون
 رقم 8 لسنة 1996، رقم 6 لسنة 2010) are different texts.  A count the claim says "rose to" (ارتفعت
 الحصيلة إلى) grows as a story goes on, and so does a toll first given as a lower bound or a preliminary
@@ -27,6 +28,8 @@ from workbench.model import Claim, NumberMention
 from workbench.text import normalise
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
+from workbench.text import strip_clitics
+from workbench.xref.words import RANK_NOUNS
 from workbench.rules.mentions import (
     OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
     raw_words_before, same_unit, same_word, unit_key, words_before,
@@ -142,7 +145,25 @@ def _comparable(x: Reading, y: Reading) -> bool:
         next_word = bool(x.following and y.following) and x.following[0] == y.following[0] \
             and x.following[0] not in STOPWORDS
         return same_noun or next_word
-    return True
+    return _same_ranked(x, y)
+
+
+def _ranked(reading: Reading) -> str | None:
+    """What an ordinal ranks: its counted noun, else the noun right before it ("عامها الثاني")."""
+    if not reading.mention.ordinal:
+        return None
+    word = reading.mention.unit or reading.noun
+    return strip_clitics(normalise(word)) if word else None
+
+
+def _same_ranked(x: Reading, y: Reading) -> bool:
+    """Two ordinals rank the same thing unless each names what it ranks and the two differ: "الأيام
+    الأولى" (the early days) and "الذكرى الثانية" (the second anniversary) are not first and second of
+    one thing; "الدولة التسعين" and "العضو التسعين" are (RANK_NOUNS)."""
+    a, b = _ranked(x), _ranked(y)
+    if not a or not b:
+        return True
+    return same_word(a, b) or (a in RANK_NOUNS and RANK_NOUNS.get(a) == RANK_NOUNS.get(b))
 
 
 def _places_near(claim: Claim, number: NumberMention) -> set[str]:
@@ -150,12 +171,25 @@ def _places_near(claim: Claim, number: NumberMention) -> set[str]:
             and number.start - PLACE_REACH <= e.start and e.end <= number.end + PLACE_REACH}
 
 
-def _different_places(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
-    """Each number is tied to a place the other claim never names: they count different things."""
+def _different_places(a: Claim, x: Reading, b: Claim, y: Reading,
+                      places_of: Callable[[Claim], set[str]] = lambda claim: set()) -> bool:
+    """Each number is tied to a place the other claim never names: they count different things.  A
+    number with no place beside it is tied to its document's places, when the other number's place is
+    none of them (18 million in need in Yemen; 12.5 million displaced, in an article about Sudan); two
+    numbers with no place beside them, when their documents name places but none in common."""
     near_a, near_b = _places_near(a, x.mention), _places_near(b, y.mention)
+    if not near_a and not near_b:  # two documents that name places, none in common, report on two places
+        doc_a, doc_b = places_of(a), places_of(b)
+        return bool(doc_a and doc_b) and not doc_a & doc_b
+    all_a, all_b = {e.id for e in a.entities}, {e.id for e in b.entities}
+    if not near_a:
+        near_a = places_of(a)
+        all_a |= near_a
+    elif not near_b:
+        near_b = places_of(b)
+        all_b |= near_b
     if not near_a or not near_b:
         return False
-    all_a, all_b = {e.id for e in a.entities}, {e.id for e in b.entities}
     return not (near_a & all_b) and not (near_b & all_a)
 
 
@@ -174,13 +208,14 @@ def _rising(a: Claim, x: Reading, b: Claim, y: Reading, published: Callable[[Cla
 
 
 def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
-          slack: float, published: Callable[[Claim], object] = lambda claim: None) -> list[tuple[Reading, Reading]]:
+          slack: float, published: Callable[[Claim], object] = lambda claim: None,
+          places_of: Callable[[Claim], set[str]] = lambda claim: set()) -> list[tuple[Reading, Reading]]:
     open_a = [x for x in ra if not any(x.role == y.role and _equal(x, y, tolerance, slack) for y in rb)]
     open_b = [y for y in rb if not any(x.role == y.role and _equal(x, y, tolerance, slack) for x in ra)]
     found = []
     for x in open_a:
         for y in open_b:
-            if not _comparable(x, y) or _different_places(a, x, b, y):
+            if not _comparable(x, y) or _different_places(a, x, b, y, places_of):
                 continue
             if x.role == y.role == "count" and (_rising(a, x, b, y, published) or _rising(b, y, a, x, published)):
                 continue
@@ -202,8 +237,15 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         document = context.documents.get(claim.doc)
         return document.published if document is not None else None
 
+    places: dict[str, set[str]] = {}
+    for claim in context.claims.values():
+        places.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type in PLACE_TYPES)
+
+    def places_of(claim: Claim) -> set[str]:
+        return places.get(claim.doc, set())
+
     def pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading]) -> list[tuple[Reading, Reading]]:
-        return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"], published)
+        return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"], published, places_of)
 
     def allowed(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
         return a.doc != b.doc or options["same_document"]
