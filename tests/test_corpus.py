@@ -242,3 +242,27 @@ def test_share_line_with_a_colon_is_chrome(line, chrome):
     from workbench.corpus.chrome import find_chrome
 
     assert bool(find_chrome(line)) is chrome
+
+
+def test_an_extractor_failure_names_the_file_and_the_rest_is_still_extracted(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import workbench.pipeline as pipeline
+    from workbench.cli import cli
+
+    for name in ("good.txt", "bad.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    real = Extractor.claims
+
+    def failing_on_bad(self, document):
+        if document.id == "bad":
+            raise KeyError("a bug")
+        return real(self, document)
+
+    monkeypatch.setattr(Extractor, "claims", failing_on_bad)
+    documents, claims, problems = pipeline.load_and_extract([tmp_path], Config())
+    assert sorted(d.id for d in documents) == ["bad", "good"]
+    assert claims and {c.doc for c in claims} == {"good"}
+    assert len(problems) == 1 and problems[0].path.endswith("bad.txt") and "KeyError" in problems[0].message
+    result = CliRunner().invoke(cli, ["claims", str(tmp_path), "--format", "jsonl"])
+    assert "Traceback" not in result.output and "bad.txt" in result.output

@@ -275,3 +275,18 @@ def test_a_year_after_a_part_of_the_year_is_a_year(text, value):
 
 def test_a_count_after_a_part_of_the_year_stays_a_count():
     assert find_dates("باع في الربع الأول من 2000 برميل", reference=D(2025, 5, 4)) == []
+
+
+def test_any_white_space_between_the_words_of_a_trigger_reads_as_one_space():
+    """Scraped pages carry double spaces, no-break spaces and line breaks inside phrases."""
+    from workbench.extract.dates import _TRIGGERS
+
+    reference = dt.date(2025, 4, 1)
+    phrases = [phrase for phrase in _TRIGGERS if " " in phrase]
+    assert phrases
+    for phrase in phrases:
+        single = f"وقع ذلك في {phrase} 2024"
+        for gap in ("  ", "\u00a0", "\n"):
+            spaced = single.replace(phrase, phrase.replace(" ", gap))
+            values = [m.value for m in find_dates(spaced, reference=reference)]
+            assert values == [m.value for m in find_dates(single, reference=reference)], (phrase, gap)

@@ -58,8 +58,20 @@ def _extract_files(files: list[Path], published: dt.date | None, extractor: Extr
     for path in files:
         found, trouble = load_file(path, published)
         problems += trouble
-        pairs += [(document, extractor.claims(document)) for document in found]
+        pairs += [(document, _claims_of(document, extractor, problems)) for document in found]
     return pairs, problems
+
+
+def _claims_of(document: Document, extractor: Extractor, problems: list[Problem]) -> list[Claim]:
+    """The document's claims; a failure of the extractor (a bug) is reported against the document's
+    file and line, and the document is kept without claims, rather than ending the run for the corpus."""
+    try:
+        return extractor.claims(document)
+    except Exception as err:  # noqa: BLE001 (any bug: the rest of the corpus still gets checked)
+        problems.append(Problem(document.path or document.id,
+                                f"could not split {document.id!r} into claims ({type(err).__name__}: {err}); "
+                                "it is listed without claims; please report this", document.line))
+        return []
 
 
 def load_and_extract(
@@ -90,7 +102,7 @@ def load_and_extract(
     claims: list[Claim] = []
     for document, (_, found) in zip(documents, pairs):
         # Claims carry their document's id: a renamed duplicate's are made again under its new id.
-        claims += extractor.claims(document) if document.id in renamed else found
+        claims += _claims_of(document, extractor, problems) if document.id in renamed else found
     return documents, claims, problems + clashes
 
 

@@ -211,7 +211,7 @@ def find_dates(
         if word[0].isdigit():
             kinds = ("numeric",) if m["sep"] else ("year",) if len(word) == 4 else ()
         else:
-            kinds = _TRIGGERS[word]
+            kinds = _TRIGGERS[_squash(word)]  # "كانون  الثاني", "عيد\nالفطر": any white space between the words
         for kind in kinds:
             for rule in _RULES_FOR[kind]:
                 windows.setdefault(rule, []).append((m.start(), m.end()))
