@@ -266,3 +266,85 @@ def test_an_extractor_failure_names_the_file_and_the_rest_is_still_extracted(tmp
     assert len(problems) == 1 and problems[0].path.endswith("bad.txt") and "KeyError" in problems[0].message
     result = CliRunner().invoke(cli, ["claims", str(tmp_path), "--format", "jsonl"])
     assert "Traceback" not in result.output and "bad.txt" in result.output
+
+
+# Page chrome of scraped news sites (held-out set unseen5): the lines around the article are no claims,
+# and a "read also" teaser takes its own lines only, never the article's next paragraph.
+@pytest.mark.parametrize("line", [
+    "الرئيسية | أخبار سوريا | اقتصاد | رياضة | منوعات",
+    "الرئيسية › أخبار سوريا › الجنوب السوري",
+    "الرئيسية  أخبار  تقارير  مجتمع  فيديو",
+    "كتب: سامر الحلبي | دمشق",
+    "بقلم: ريم العلي",
+    "حرر بواسطة: فريق التحرير",
+    "دمشق – خاص",
+    "ريف دمشق – مراسلنا",
+    "عناصر من الأمن عند مدخل المدينة (صورة: رويترز)",
+    "(صورة أرشيفية: دخان يتصاعد من أحد الأحياء)",
+    "(صورة أرشيفية)",
+    "الوسوم: السويداء، وقف إطلاق النار",
+    "كلمات مفتاحية: #السويداء #مساعدات",
+    "#قسد #دمشق",
+    "المصدر: الوكالة العربية السورية للأنباء (سانا) + وكالات",
+    "اشترك في نشرتنا البريدية ليصلك أهم الأخبار يومياً",
+    "🔔 فعّل الإشعارات ليصلك كل جديد",
+    "12 تعليقاً",
+    "عدد التعليقات: 4",
+    "تعليقات القراء (7)",
+    "عدد المشاهدات: 2,341",
+    "منذ يومين",
+    "شارك: | | |",
+    "شارك | غرّد | أرسل",
+])
+def test_scraped_page_lines_are_chrome(line):
+    from workbench.corpus.chrome import find_chrome
+
+    text = "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل بعد اجتماع مطول في دمشق.\n" + line + "\n" \
+        + "وأضاف أن الخطة تشمل إعادة تأهيل محطات الكهرباء في المحافظات الجنوبية خلال العام.\n"
+    spans = find_chrome(text)
+    start = text.index(line)
+    assert any(s.start <= start < s.end for s in spans), line
+    assert not any(s.start < start or s.end > start + len(line) for s in spans)  # the article stays
+
+
+@pytest.mark.parametrize("line", [
+    "وقال المصدر: إن الاجتماع سيعقد في دمشق الأسبوع المقبل لبحث ملف الكهرباء والمياه في الجنوب.",
+    "وشارك في الاجتماع وزير الطاقة ومحافظ حمص.",
+    "دمشق والرياض توقعان اتفاقاً",
+])
+def test_article_lines_are_not_chrome(line):
+    from workbench.corpus.chrome import find_chrome
+
+    assert find_chrome("مقدمة الخبر الطويلة هنا بما يكفي من الكلمات.\n" + line + "\nوختام الخبر هنا.\n") == ()
+
+
+def test_a_teaser_takes_its_own_lines_not_the_next_paragraph():
+    from workbench.corpus.chrome import find_chrome
+
+    paragraph = ("وبحسب مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية، نزح أكثر من 128 ألف شخص من منازلهم "
+                 "خلال الأسبوع الماضي، لجأ بعضهم إلى ريف درعا.")
+    text = ("وقال الوزير إن الحكومة جهزت قافلة ثانية ستدخل خلال الأيام المقبلة إلى المدينة.\n\n"
+            "شاهد أيضاً: بالفيديو.. لحظة دخول الشاحنات إلى المدينة\nنشر بتاريخ 21 يوليو 2025\n\n"
+            + paragraph + "\n\nوختام الخبر هنا مع بعض الكلمات الأخرى لإطالة النص قليلاً.\n")
+    spans = find_chrome(text)
+    assert any(s.start <= text.index("نشر بتاريخ") < s.end for s in spans)
+    assert not any(s.start <= text.index(paragraph) < s.end for s in spans)
+
+
+def test_related_list_headers_take_the_list_at_the_foot():
+    from workbench.corpus.chrome import find_chrome
+
+    for header in ("آخر الأخبار", "الأكثر قراءة هذا الأسبوع", "مواضيع قد تهمك", "قصص أخرى", "اقرأ التالي"):
+        text = ("وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل بعد اجتماع مطول في دمشق.\n" * 3
+                + header + "\nالليرة تتحسن أمام الدولار – 5 تشرين الأول 2025\n")
+        spans = find_chrome(text)
+        assert any(s.start <= text.index("الليرة") < s.end for s in spans), header
+
+
+def test_a_site_name_and_section_line_is_chrome_but_a_headline_with_a_bar_is_not():
+    from workbench.corpus.chrome import find_chrome
+
+    body = "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل بعد اجتماع مطول في دمشق.\n"
+    assert find_chrome("سوريا اليوم | Syria Today\n" + body)
+    assert find_chrome("عربي اليوم | أخبار العالم العربي\n" + body)
+    assert not find_chrome("دمشق | الحكومة تعلن خطة جديدة لإعادة تأهيل محطات الكهرباء\n" + body)

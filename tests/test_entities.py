@@ -371,3 +371,9 @@ def test_a_time_of_day_is_not_part_of_a_name():
 ])
 def test_widely_known_names_of_arab_news(text, entity):
     assert entity in ids(text)
+
+
+def test_a_surname_one_letter_off_after_the_exact_given_name_is_a_spelling_variant():
+    found = [m for m in GAZETTEER.find("وقال القائد العام لقوات سوريا الديمقراطية مظلوم عبيدي إن") if m.type == "person"]
+    assert [(m.id, m.exact) for m in found] == [("mazloum-abdi", False)]
+    assert [m.id for m in GAZETTEER.find("وقال مظلوم عبدي إن") if m.type == "person"] == ["mazloum-abdi"]

@@ -140,3 +140,11 @@ def test_a_count_after_a_noun_is_not_joined_to_the_next():
     """"ألف قتيل و500 جريح" is two counts; only a number right before و joins the digits after it."""
     found = find_numbers("سقط ألف قتيل و500 جريح")
     assert [(n.text, n.value, n.unit) for n in found] == [("ألف", 1000, "قتيل"), ("500", 500, "جريح")]
+
+
+def test_an_indefinite_ordinal_ranks_the_noun_after_it_not_a_definite_word_before():
+    found = find_numbers("دخلت صباح اليوم الثلاثاء أول قافلة مساعدات إلى المدينة")
+    first = next(n for n in found if n.text == "أول")
+    assert first.ordinal and first.unit == "قافلة"
+    found = find_numbers("دخول القافلة الرابعة إلى المحافظة")
+    assert next(n for n in found if n.text == "الرابعة").unit == "قافلة"

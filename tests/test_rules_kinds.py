@@ -582,3 +582,64 @@ def _elections(entity_b: dict):
 def test_dates_introduced_alike_in_documents_naming_nothing_in_common_are_not_compared():
     assert run("date-conflict", _elections({"text": "الرئيس", "id": "abdelmadjid-tebboune"})) == []
     assert len(run("date-conflict", _elections({"text": "الأردن", "id": "jordan", "type": "country"}))) == 1
+
+
+def test_a_since_duration_is_no_date_of_the_event():
+    a = document("a", "تعاني المحافظة من انقطاع الكهرباء منذ خمسة أيام وتستعد قافلة مساعدات.", published="2025-07-20")
+    b = document("b", "دخلت اليوم الثلاثاء قافلة مساعدات إلى المحافظة.", published="2025-07-22")
+    ca = claim(a, a.text, dates=[{"text": "منذ خمسة أيام", "value": "2025-07-15", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "اليوم الثلاثاء", "value": "2025-07-22", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_this_year_and_this_month_of_two_dates_of_writing_do_not_conflict():
+    a = document("a", "طرح المصرف مطلع العام الجاري العملة الجديدة وسجل سعر الصرف 115 ليرة.", published="2026-03-13")
+    b = document("b", "تراجع سعر الصرف إلى 11200 ليرة مقارنة بنحو 11800 ليرة مطلع الشهر الجاري.", published="2025-12-19")
+    ca = claim(a, a.text, dates=[{"text": "مطلع العام الجاري", "value": "2026", "granularity": "year", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "مطلع الشهر الجاري", "value": "2025-12", "granularity": "month", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    # the same words with absolute dates still conflict
+    cc = claim(b, b.text, dates=[{"text": "مطلع الشهر الجاري", "value": "2025-12", "granularity": "month"}])
+    ca2 = claim(a, a.text, dates=[{"text": "مطلع العام الجاري", "value": "2026-01", "granularity": "month"}])
+    assert len(run("date-conflict", context([a, b], [ca2, cc], [[ca2, cc]]))) == 1
+
+
+def test_counts_more_than_tenfold_apart_count_different_things():
+    a = document("a", "سجل سعر صرف الدولار نحو 115 ليرة في السوق.")
+    b = document("b", "تراجع سعر صرف الدولار في السوق إلى 11200 ليرة.")
+    ca = claim(a, a.text, numbers=[{"text": "115", "value": 115, "unit": "ليرة"}])
+    cb = claim(b, b.text, numbers=[{"text": "11200", "value": 11200, "unit": "ليرة"}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    c = document("c", "تراجع سعر صرف الدولار في السوق إلى 1150 ليرة.")
+    cc = claim(c, c.text, numbers=[{"text": "1150", "value": 1150, "unit": "ليرة"}])
+    assert len(run("number-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # a dropped zero is compared
+
+
+def test_two_members_of_a_series_on_two_days_are_two_occasions():
+    a = document("a", "دخلت اليوم الثلاثاء أول قافلة تضم 32 شاحنة إلى المدينة.", published="2025-07-22")
+    b = document("b", "دخلت القافلة الرابعة أمس السبت تضم 40 شاحنة إلى المدينة.", published="2025-07-27")
+    ca = claim(a, a.text, dates=[{"text": "اليوم الثلاثاء", "value": "2025-07-22", "relative": True}],
+               numbers=[{"text": "أول", "value": 1, "unit": "قافلة", "ordinal": True},
+                        {"text": "32", "value": 32, "unit": "شاحنة"}])
+    cb = claim(b, b.text, dates=[{"text": "أمس السبت", "value": "2025-07-26", "relative": True}],
+               numbers=[{"text": "الرابعة", "value": 4, "unit": "قافلة", "ordinal": True},
+                        {"text": "40", "value": 40, "unit": "شاحنة"}])
+    ctx = context([a, b], [ca, cb], [[ca, cb]])
+    assert run("number-conflict", ctx) == [] and run("date-conflict", ctx) == []
+    # without the ordinals, the later, different count of one convoy is still a conflict
+    cb2 = claim(b, b.text, dates=[{"text": "أمس السبت", "value": "2025-07-26", "relative": True}],
+                numbers=[{"text": "40", "value": 40, "unit": "شاحنة"}])
+    ca2 = claim(a, a.text, dates=[{"text": "اليوم الثلاثاء", "value": "2025-07-22", "relative": True}],
+                numbers=[{"text": "32", "value": 32, "unit": "شاحنة"}])
+    assert len(run("number-conflict", context([a, b], [ca2, cb2], [[ca2, cb2]]))) == 1
+
+
+def test_anchors_read_the_start_of_fighting_in_other_words():
+    a = document("a", "وبدأت الاشتباكات يوم الأحد 13 تموز في السويداء بعد عمليات خطف.", published="2025-07-20")
+    b = document("b", "لا تزال السويداء تعيش على وقع المواجهات التي اندلعت الاثنين 14 تموز وأودت بحياة المئات.",
+                 published="2025-07-27")
+    ca = claim(a, a.text, dates=[{"text": "يوم الأحد 13 تموز", "value": "2025-07-13"}],
+               entities=[{"text": "السويداء", "id": "suwayda", "type": "place"}])
+    cb = claim(b, b.text, dates=[{"text": "الاثنين 14 تموز", "value": "2025-07-14"}],
+               entities=[{"text": "السويداء", "id": "suwayda", "type": "place"}])
+    assert len(run("date-conflict", context([a, b], [ca, cb]))) == 1  # unclustered: by their anchors

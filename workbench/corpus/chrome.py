@@ -18,15 +18,70 @@ def _folded(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _SEE_ALSO = _folded(r"^\W*(?:شاهد|اقرا|إقرأ|اقرأ|طالع|تابع)\s+(?:ايضا|أيضا|أيضًا|ايضًا|المزيد)|^\W*(?:مواضيع|اخبار|أخبار|مقالات)\s+(?:ذات صلة|متعلقة|مشابهة)|^\W*(?:ذات صلة|الأكثر قراءة|اقرأ المزيد|يهمك أيضا|قد يهمك)\W*$")
-_AGO = _folded(r"^\W*منذ\s+\d+\s+(?:ثانيه|ثانية|ثوان|ثواني|ثوانٍ|دقيقه|دقيقة|دقائق|ساعه|ساعة|ساعات|يوم|ايام|أيام|اسبوع|أسبوع|اسابيع|أسابيع|شهر|اشهر|أشهر)\W*$")
+# Headers of the lists of other stories at a page's foot (short lines only).
+_LIST_HEADER = _folded(r"^\W*(?:(?:مواضيع|أخبار|مقالات|قصص)\s+(?:أخرى|اخرى|قد تهمك)|الأكثر (?:قراءة|مشاهدة|تداولا)(?:\s+\S+){0,3}"
+                       r"|(?:آخر|اخر|أحدث|احدث) الأخبار|اقرأ التالي|اخترنا لك|المزيد من الأخبار|قد يعجبك أيضا|قد يعجبك)\W*$")
+_AGO = _folded(r"^\W*منذ\s+(?:(?:ساعتين|يومين|دقيقتين|أسبوعين|اسبوعين|شهرين|ساعة|ساعه|يوم|دقيقة|دقيقه)|\d+\s+(?:ثانيه|ثانية|ثوان|ثواني|ثوانٍ|دقيقه|دقيقة|دقائق|ساعه|ساعة|ساعات|يوم|ايام|أيام|اسبوع|أسبوع|اسابيع|أسابيع|شهر|اشهر|أشهر))\W*$")
 _UPDATED = _folded(r"^\W*(?:اخر|آخر)\s+تحديث|^\W*(?:تاريخ\s+)?(?:التحديث|تم التحديث)\s*:")
 _SHARE = _folded(r"(?:^|\s)(?:شارك|شاركها|شاركوا|مشاركة|انشر)(?:\s|:|$)|\b(?:share|tweet)\b", re.IGNORECASE)
 # What makes a short "share" line chrome rather than a sentence about someone taking part (شارك في ...).
-_SHARE_OBJECT = _folded(r"فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليجرام|لينكد|facebook|twitter|whatsapp|telegram|الموضوع|المقال|الخبر|المنشور|الرابط|(?:على|عبر|:)\s*$", re.IGNORECASE)
+_SHARE_OBJECT = _folded(r"فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليجرام|لينكد|facebook|twitter|whatsapp|telegram|الموضوع|المقال|الخبر|المنشور|الرابط|غرد|غرّد|(?:على|عبر|:|\|)\s*$", re.IGNORECASE)
 _SOURCES = _folded(r"^\W*(?:المصدر|المصادر|مصدر الخبر|المراجع)\s*:?\s*$")
 _BULLET = _folded(r"^\s*(?:[•·▪●◦*\-]|\d+[.)])\s*\S")
 _CONTACT = _folded(r"^\W*(?:للاستفسار|للتواصل|للاتصال|لمزيد من المعلومات|للنشر الفوري)\b|^\s*\S+@\S+|^\s*(?:https?://|www\.)\S+\s*$")
 _PROTECTED_EMAIL = _folded(r"\[email\s*protected\]", re.IGNORECASE)
+
+# Lines of the page around the article: menus and breadcrumbs, bylines, photo captions, tag lists,
+# "المصدر: …" with its source on the same line, newsletter and notification prompts, comment and view counts.
+_PIPE = re.compile(r"\s[|›»>∣]\s")
+_NAV_SEPARATORS = re.compile(r"\s[|›»>/∣\"]\s|\s{2,}")
+_HOME = _folded(r"^\W*(?:الرئيسية|الصفحة الرئيسية)\b")
+_HOME_WORDS = (fold("الرئيسية"), fold("الصفحة الرئيسية"))
+_BYLINE = _folded(r"^\W*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|حرر بواسطة|حررته|المحرر|متابعة)\s*:")
+_REPORTER = _folded(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*-\s*(?:خاص|مراسلنا|مراسل\s+\S+|وكالات)\s*$")
+_CAPTION = _folded(r"^\W*\(?\s*(?:صورة|الصورة|صور|أرشيفية|ارشيفية|صورة أرشيفية)\b[^()]*\)?\s*$|\((?:صورة|الصورة|أرشيفية|ارشيفية)\b[^()]*\)\s*$")
+_TAGS = _folded(r"^\W*(?:الوسوم|وسوم|الكلمات الدالة|الكلمات المفتاحية|كلمات مفتاحية|كلمات دلالية|تصنيفات|التصنيفات|التصنيف|تاغ|تاغات|الأقسام)\s*:|^\s*#\S+(?:\s+#\S+)*\s*$")
+_SOURCE_LINE = _folded(r"^\W*(?:المصدر|المصادر|مصدر الخبر)\s*:\s*\S")
+_PROMPT = _folded(r"اشترك|إشترك|فعّل الإشعارات|فعل الإشعارات|تابعونا|تابع قناتنا|النشرة البريدية|النشرة الإخبارية|نشرتنا|هل أعجبك|لا تفوت|لا تفوّت")
+_COUNTS = _folded(r"^\W*(?:(?:عدد\s+)?(?:التعليقات|تعليقات(?:\s+القراء)?|المشاهدات|القراءات|المشاهدة)\s*[:(]?\s*[\d,٠-٩]*\s*\)?|[\d,٠-٩]+\s+(?:تعليقا|تعليقاً|تعليق|تعليقات|مشاهدة|مشاهدات|قراءة))\s*$")
+
+_CAPTION_WORDS = tuple(fold(w) for w in ("صور", "أرشيف", "ارشيف"))
+_PROMPT_WORDS = tuple(fold(w) for w in ("اشترك", "إشترك", "الإشعارات", "تابع", "نشرة", "نشرتنا", "أعجبك", "تفوت", "تفوّت"))
+_NAV_MARKS = ("|", "›", ">", "/", "∣", "  ", '"')
+
+
+def _is_page_line(line: str) -> bool:
+    """A menu, breadcrumb, byline, caption, tag, source, prompt or counter line (folded, stripped)."""
+    if len(line) > 200 or len(line) > 40 and line[-1] in ".!؟?":
+        return False  # a paragraph, a sentence
+    words = len(line.split())
+    marked = ":" in line or "(" in line or "#" in line
+    if marked and (_TAGS.search(line) or _BYLINE.search(line) and words <= 8
+                   or _SOURCE_LINE.search(line) and words <= 14 and not line.endswith(".")):
+        return True
+    if words <= 25 and any(w in line for w in _CAPTION_WORDS) and _CAPTION.search(line):
+        return True
+    if words <= 5 and (_COUNTS.search(line) or _REPORTER.search(line)):
+        return True
+    if words <= 15 and not line.endswith(".") and any(w in line for w in _PROMPT_WORDS) and _PROMPT.search(line):
+        return True
+    if any(mark in line for mark in _NAV_MARKS) or line.startswith(_HOME_WORDS):
+        if not re.search(r"[\d.،؟?!]", line):  # menus carry no dates, no sentences
+            segments = [seg for seg in _NAV_SEPARATORS.split(line) if seg.strip()]
+            short = all(len(seg.split()) <= 4 for seg in segments)
+            if short and (len(segments) >= 3 or len(segments) == 2 and _PIPE.search(line)):
+                return True  # a menu, a breadcrumb, "site name | section"
+            if _HOME.search(line) and len(segments) >= 2:
+                return True
+    return False
+
+
+def _is_teaser_line(line: str) -> bool:
+    """A line under a "read also" marker that belongs to the teaser: a title, a date, an "ago" stamp,
+    rather than the article's next paragraph (a long line ending as a sentence does)."""
+    if line.endswith(("…", "...")):
+        return True
+    return len(line) <= 160 and not re.search(r"[.!؟?]\s*[\"”»]?$", line)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -57,7 +112,7 @@ def find_chrome(text: str) -> tuple[Span, ...]:
         if not line:
             i += 1
             continue
-        if _SEE_ALSO.search(line):
+        if _SEE_ALSO.search(line) or len(line) <= 40 and _LIST_HEADER.search(line):
             # The marker, then its teasers: short lines or lines cut off with an ellipsis; near the
             # foot of the page everything after it is teaser.
             chrome.add(i)
@@ -65,7 +120,7 @@ def find_chrome(text: str) -> tuple[Span, ...]:
             j, taken = i + 1, 0
             while j < n and (near_end or taken < 4):
                 follow = folded[j]
-                if follow and not near_end and len(follow) > 200 and not follow.endswith(("…", "...")):
+                if follow and not near_end and not _is_teaser_line(follow):
                     break
                 if follow:
                     chrome.add(j)
@@ -82,7 +137,8 @@ def find_chrome(text: str) -> tuple[Span, ...]:
                 j += 1
             i = j
             continue
-        if _AGO.search(line) or _UPDATED.search(line) or _CONTACT.search(line) or _PROTECTED_EMAIL.search(line):
+        if (_AGO.search(line) or _UPDATED.search(line) or _CONTACT.search(line) or _PROTECTED_EMAIL.search(line)
+                or _is_page_line(line)):
             chrome.add(i)
         elif len(line) <= 60 and _SHARE.search(line) and _SHARE_OBJECT.search(line):
             chrome.add(i)

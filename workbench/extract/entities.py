@@ -705,6 +705,11 @@ class Gazetteer:
                     and len(word.key) == len(expected) + 1 and word.key.startswith(expected)):
                 fixes = 1
                 continue
+            if (person and fixes == 0 and k == i + len(rest) and len(expected) >= 4 and len(word.key) >= 4
+                    and word.key[0] == expected[0] and word.key[-1] == expected[-1]
+                    and OSA.distance(word.key, expected) == 1):
+                fixes = 1  # a surname one letter off after the exact given name(s): مظلوم عبيدي
+                continue
             return None
         return fixes
 

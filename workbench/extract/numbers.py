@@ -331,15 +331,17 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
     t = view.text
     if ordinal:
         s = _article_start(t, s)
+        # An indefinite ordinal word in construct ranks the noun after it ("اليوم الثلاثاء أول قافلة": the
+        # first convoy), whatever definite word stands before it.
+        nxt = _NEXT_WORD.match(t, e)
+        if nxt and not t[s:e].startswith("ال") and _FORMS.get(t[s:e], ("",))[0] == "ordinal" \
+                and nxt[1] not in _STOP and nxt[1] not in _FORMS:
+            return _original(text, view, nxt.start(1), nxt.end(1))  # construct: "أول زيارة"
         prev = _PREV_WORD.search(t, max(0, s - 30), s)
         if prev and prev[1] == "رقم":
             prev = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
         if prev and (_DEFINITE.match(prev[1]) or prev[1] in lx.RANK_NOUNS or _bare(prev[1]) in lx.RANK_NOUNS):
             return _original(text, view, prev.start(1) + len(prev[1]) - len(_bare(prev[1])), prev.end(1))
-        nxt = _NEXT_WORD.match(t, e)
-        if nxt and not t[s:e].startswith("ال") and _FORMS.get(t[s:e], ("",))[0] == "ordinal" \
-                and nxt[1] not in _STOP and nxt[1] not in _FORMS:
-            return _original(text, view, nxt.start(1), nxt.end(1))  # construct: "أول زيارة"
         return None
     nxt = (_GLUED_WORD if t[e - 1].isdigit() else _NEXT_WORD).match(t, e)
     if not nxt:

@@ -80,9 +80,62 @@ def _unknowable(x: DateMention, y: DateMention, b: Claim, published_x, published
     return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
 
 
+_SINCE = normalise("منذ")
+
+
+def _since(mention: DateMention) -> bool:
+    """"منذ خمسة أيام" counted from the date line: how long a state has lasted (an outage, a siege), whose
+    start is no date of the event the cluster reports."""
+    return mention.relative and normalise(mention.text).startswith(_SINCE) and mention.granularity == "day"
+
+
+def _current(mention: DateMention, published) -> bool:
+    """A month or year counted from the date line that holds the date line itself ("العام الجاري", "مطلع
+    الشهر الجاري"): the time of writing, not a date of the event."""
+    if not mention.relative or mention.granularity not in ("month", "year") or published is None:
+        return False
+    start, end = first_day(mention), last_day(mention)
+    return start is not None and end is not None and start <= published <= end
+
+
+def later_news(x: DateMention, y: DateMention, published_x, published_y) -> bool:
+    """``y`` is its document's news of the day (counted from its date line, a week back at most) and
+    falls after ``x``'s document was published, while ``x`` dates something before that: ``x``'s writer
+    could not have known ``y``'s event, so the two are successive events (the first aid convoy and the
+    fourth), not one event dated twice."""
+    if not y.relative or published_x is None or published_y is None:
+        return False
+    start, end = first_day(y), last_day(x)
+    if start is None or end is None or not (0 <= (published_y - start).days <= _NEWS_DAYS):
+        return False
+    return start > published_x and end <= published_x
+
+
+def _series(claim: Claim) -> dict[str, set[float]]:
+    """The ordinals a claim gives, by the noun each ranks ("أول قافلة", "القافلة الرابعة" -> قافلة)."""
+    out: dict[str, set[float]] = {}
+    for number in claim.numbers:
+        if number.ordinal and number.unit:
+            out.setdefault(strip_clitics(normalise(number.unit)), set()).add(float(number.value))
+    return out
+
+
+def different_occasions(a: Claim, b: Claim, published_a, published_b) -> bool:
+    """Two members of one series on two days: the claims rank one noun differently (the first convoy,
+    the fourth) and one reports as its news a day after the other's document was written.  A later
+    date alone is not enough (a blast "yesterday, Thursday" two days after another report of it)."""
+    series_a, series_b = _series(a), _series(b)
+    if not any(series_a[k] != series_b[k] for k in series_a.keys() & series_b.keys()):
+        return False
+    return any(later_news(x, y, published_a, published_b) or later_news(y, x, published_b, published_a)
+               for x in a.dates for y in b.dates)
+
+
 def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options,
           published=lambda claim: None) -> list[tuple[DateMention, DateMention]]:
     tolerance = options["hijri_tolerance_days"]
+    if different_occasions(a, b, published(a), published(b)):
+        return []
     open_a = [d for d in da if not any(covers(e, d) for e in db)]
     open_b = [d for d in db if not any(covers(e, d) for e in da)]
     primary_a = [d for d in da if not is_background(a, d)]
@@ -95,6 +148,10 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 words_around(a, x.start, x.end), words_around(b, y.start, y.end)) > 0
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
+            if _since(x) or _since(y):
+                continue
+            if (published(a) != published(b) and _current(x, published(a)) and _current(y, published(b))):
+                continue  # "this year" in March 2026 and "this month" in December 2025: two times of writing
             if _unknowable(x, y, b, published(a), published(b)) or _unknowable(y, x, a, published(b), published(a)):
                 continue
             numbers_x, numbers_y = _anchor_numbers(a, x), _anchor_numbers(b, y)
@@ -124,6 +181,22 @@ def _comparable(x: DateMention, y: DateMention, options) -> bool:
     return not (parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]))
 
 
+# Words news writers use interchangeably to introduce the start of fighting: "بدأت الاشتباكات" and
+# "المواجهات التي اندلعت" name one event.
+_SYNONYMS = {normalise(w): normalise(group.split()[0]) for group in (
+    "بدأ بدأت بدات اندلع اندلعت انطلق انطلقت اشتعلت",
+    "اشتباك اشتباكات مواجهات مواجهة معارك",
+) for w in group.split()}
+
+
+def _same_sense(word: str) -> str:
+    if word in _SYNONYMS:
+        return _SYNONYMS[word]
+    if word[:1] in ("و", "ف") and word[1:] in _SYNONYMS:
+        return _SYNONYMS[word[1:]]
+    return word
+
+
 def _anchor(claim: Claim, mention: DateMention) -> tuple[str, ...]:
     """The content words that introduce a date: the nearest few of its clause, from the clause's
     "after / since" marker on, less words that introduce dates of any event."""
@@ -132,7 +205,7 @@ def _anchor(claim: Claim, mention: DateMention) -> tuple[str, ...]:
     marker = background_marker(head)
     if marker is not None:
         head = head[marker:]
-    return tuple(w for w in content_tokens(head)[-_ANCHOR_WORDS:] if w not in _GENERIC)
+    return tuple(_same_sense(w) for w in content_tokens(head)[-_ANCHOR_WORDS:] if w not in _GENERIC)
 
 
 def _anchor_numbers(claim: Claim, mention: DateMention) -> frozenset[str]:

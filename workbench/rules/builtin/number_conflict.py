@@ -28,6 +28,7 @@ from workbench.model import Claim, NumberMention
 from workbench.text import normalise
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
+from workbench.rules.builtin.date_conflict import different_occasions
 from workbench.text import strip_clitics
 from workbench.xref.words import RANK_NOUNS
 from workbench.rules.mentions import (
@@ -207,16 +208,49 @@ def _rising(a: Claim, x: Reading, b: Claim, y: Reading, published: Callable[[Cla
     return growing and (x.hedge == "at least" or preliminary)
 
 
+_MAGNITUDE = 10  # a misreported count gets a digit wrong or drops a zero, not more
+
+
+def _magnitudes_apart(x: Reading, y: Reading) -> bool:
+    """Two counts more than tenfold apart (210 members of a parliament and 6000 members of its electoral
+    colleges; 115 new pounds and 11,200 old ones) count different things."""
+    low, high = sorted((abs(x.value), abs(y.value)))
+    return low > 0 and high > _MAGNITUDE * low
+
+
+def _other_members(ra: list[Reading], rb: list[Reading]) -> bool:
+    """The two claims give one series different ordinals ("أول قافلة" / "القافلة الرابعة"): their counts
+    are of two members of it (the first convoy's 32 lorries, the fourth's 40), not one fact."""
+    for x in ra:
+        if x.role != "rank" or not x.mention.ordinal or not _ranked(x):
+            continue
+        for y in rb:
+            if (y.role == "rank" and y.mention.ordinal and _ranked(y) and x.value != y.value
+                    and same_word(_ranked(x), _ranked(y))):
+                return True
+    return False
+
+
 def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
           slack: float, published: Callable[[Claim], object] = lambda claim: None,
           places_of: Callable[[Claim], set[str]] = lambda claim: set()) -> list[tuple[Reading, Reading]]:
     open_a = [x for x in ra if not any(x.role == y.role and _equal(x, y, tolerance, slack) for y in rb)]
     open_b = [y for y in rb if not any(x.role == y.role and _equal(x, y, tolerance, slack) for x in ra)]
+    if different_occasions(a, b, published(a), published(b)):
+        return []  # the first convoy today, the fourth on a day after this report: two occasions
     found = []
+    series = None
     for x in open_a:
         for y in open_b:
             if not _comparable(x, y) or _different_places(a, x, b, y, places_of):
                 continue
+            if x.role == y.role == "count":
+                if _magnitudes_apart(x, y):
+                    continue
+                if series is None:
+                    series = _other_members(ra, rb)
+                if series:
+                    continue
             if x.role == y.role == "count" and (_rising(a, x, b, y, published) or _rising(b, y, a, x, published)):
                 continue
             peers_a = [r for r in ra if _comparable(r, y)]
