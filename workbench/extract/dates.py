@@ -181,12 +181,22 @@ class _Found:
     doubt: int = 0  # on a tie, a reading whose stated weekday disagrees with its date loses
 
 
-@dataclass(frozen=True, slots=True)
 class _Context:
-    reference: dt.date | None
-    date_order: str
-    prefer: str
-    future_cue: bool
+    """What the readers need beside the match.  Whether the sentence marks the future (المقبل، سوف) is
+    looked up the first time a reader asks: most sentences have no date that depends on it."""
+
+    __slots__ = ("reference", "date_order", "prefer", "_text", "_future_cue")
+
+    def __init__(self, reference: dt.date | None, date_order: str, prefer: str, text: str) -> None:
+        self.reference, self.date_order, self.prefer = reference, date_order, prefer
+        self._text = text
+        self._future_cue: bool | None = None
+
+    @property
+    def future_cue(self) -> bool:
+        if self._future_cue is None:
+            self._future_cue = _FUTURE_CUE.search(self._text) is not None
+        return self._future_cue
 
 
 def find_dates(
@@ -213,7 +223,7 @@ def find_dates(
                 windows.setdefault(rule, []).append((m.start(), m.end()))
     if not windows:
         return []
-    ctx = _Context(reference, date_order, prefer, bool(_FUTURE_CUE.search(t)))
+    ctx = _Context(reference, date_order, prefer, t)
     found: list[_Found] = []
     for name in _RULE_ORDER:
         if name in windows:
