@@ -157,6 +157,11 @@ _RULES_FOR = {
     "period": ("ago", "relative_year"),
     "holiday": ("holiday",),
 }
+# Every match of a month rule holds a month slot, which begins a word or follows a word-initial ب or ال
+# ("بآب", "من الشهر الماضي"); a window without one cannot match them.  The month trigger words are
+# found anywhere, even inside other words ("إرهاب" holds آب), which wakes these rules needlessly.
+_MONTH_RULES = frozenset(_RULES_FOR["month"])
+_MONTH_SLOT_START = re.compile(rf"{_NB}(?:ب|ال)?(?:ال)?(?:{_MONTH}|شهر)")
 # How far a rule's match may reach before and after the trigger word that woke it.
 _REACH = 64
 _RULE_ORDER = tuple(_RULES)
@@ -225,10 +230,18 @@ def find_dates(
         return []
     ctx = _Context(reference, date_order, prefer, t)
     found: list[_Found] = []
+    month_windows = None  # shared by the month rules, which the same trigger words wake
     for name in _RULE_ORDER:
         if name in windows:
             rule, read = _RULES[name], _READERS[name]
-            for lo, hi in _merged(t, windows[name]):
+            if name in _MONTH_RULES:
+                if month_windows is None:
+                    month_windows = [(lo, hi) for lo, hi in _merged(t, windows[name])
+                                     if _MONTH_SLOT_START.search(t, lo, hi)]
+                spans = month_windows
+            else:
+                spans = _merged(t, windows[name])
+            for lo, hi in spans:
                 for m in rule.finditer(t, lo, hi):
                     candidate = read(m, t, ctx)
                     if candidate is not None:
