@@ -144,7 +144,10 @@ for _kind, _words in (
 ):
     for _word in _words:
         _TRIGGERS.setdefault(_word, set()).add(_kind)
-_TRIGGER = re.compile(rf"\d+(?P<sep>\s*[/.\-]\s*\d)?|{_alt(_TRIGGERS)}")
+# Two scans, for numbers and for words: each pattern then begins with a character set the regex engine
+# skips ahead to, and no rule is woken by both.
+_NUMBER_TRIGGER = re.compile(r"\d\d*(?P<sep>\s*[/.\-]\s*\d)?")
+_WORD_TRIGGER = re.compile(_alt(_TRIGGERS))
 _RULES_FOR = {
     "numeric": ("iso", "numeric", "numeric_spaced", "day_month_numeric", "month_year_numeric"),
     "year": ("year",),
@@ -217,13 +220,12 @@ def find_dates(
     view = MatchView.of(text)
     t = view.text
     windows: dict[str, list[tuple[int, int]]] = {}
-    for m in _TRIGGER.finditer(t):
-        word = m.group()
-        if word[0].isdigit():
-            kinds = ("numeric",) if m["sep"] else ("year",) if len(word) == 4 else ()
-        else:
-            kinds = _TRIGGERS[word]
-        for kind in kinds:
+    for m in _NUMBER_TRIGGER.finditer(t):
+        kind = "numeric" if m["sep"] else "year" if m.end() - m.start() == 4 else None
+        for rule in _RULES_FOR.get(kind, ()):
+            windows.setdefault(rule, []).append((m.start(), m.end()))
+    for m in _WORD_TRIGGER.finditer(t):
+        for kind in _TRIGGERS[m.group()]:
             for rule in _RULES_FOR[kind]:
                 windows.setdefault(rule, []).append((m.start(), m.end()))
     if not windows:
