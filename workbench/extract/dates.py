@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
@@ -288,8 +289,14 @@ def _settle(found: list[_Found]) -> list[_Found]:
 
 # ---------------------------------------------------------------- readers: match -> candidate
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """``m.groupdict().get(name)`` without building the dict of every group: None when the rule has no
+    such group or it did not take part."""
+    return m[name] if name in m.re.groupindex else None
+
+
 def _weekday(m: re.Match[str], group: str = "wd") -> str | None:
-    word = m.groupdict().get(group)
+    word = _group(m, group)
     if not word:
         return None
     index = lx.WEEKDAYS.get(word, lx.BARE_WEEKDAYS.get(word))
@@ -304,6 +311,7 @@ def _day_of(m: re.Match[str]) -> int:
     return int(m["d"]) if m["d"] else _DAY_ORDINALS[_squash(m["do"])]
 
 
+@lru_cache(maxsize=4096)
 def _squash(words: str) -> str:
     """Collapse the white space inside a matched multi-word phrase to the lexicon's single spaces."""
     return re.sub(r"\s+", " ", words)
@@ -311,17 +319,16 @@ def _squash(words: str) -> str:
 
 def _month_of(m: re.Match[str], ctx: _Context) -> tuple[int, int | None] | None:
     """(month, year if the month slot fixes it) from a month slot; None when it cannot be read."""
-    gd = m.groupdict()
-    if gd.get("m"):
-        return lx.MONTHS[_squash(gd["m"])], None
-    if gd.get("mn"):
-        word = _squash(gd["mn"])
+    if month := _group(m, "m"):
+        return lx.MONTHS[_squash(month)], None
+    if number := _group(m, "mn"):
+        word = _squash(number)
         month = int(word) if word.isdigit() else _MONTH_NUMBERS[word]
         return (month, None) if 1 <= month <= 12 else None
     if ctx.reference is None:
         return None
     ref = ctx.reference
-    shift = 0 if gd.get("mrel_this") else _shift(gd.get("mrel_word"))
+    shift = 0 if _group(m, "mrel_this") else _shift(_group(m, "mrel_word"))
     month0 = ref.year * 12 + ref.month - 1 + shift
     return month0 % 12 + 1, month0 // 12
 
@@ -333,7 +340,7 @@ def _shift(word: str | None) -> int:
 
 
 def _year_rel(m: re.Match[str], ctx: _Context) -> int | None:
-    word = m.groupdict().get("yrel")
+    word = _group(m, "yrel")
     if not word or ctx.reference is None:
         return None
     return ctx.reference.year + _shift(word.split()[-1])
@@ -407,7 +414,7 @@ def _read_dmy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
         year = int(m["y"])
         if not _plausible_year(year):
             return None
-    elif m.groupdict().get("yrel"):
+    elif _group(m, "yrel"):
         year, relative = _year_rel(m, ctx), True
     elif year is None:
         year = _pick_year(month, day, ctx, m["mrel"])
