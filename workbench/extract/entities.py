@@ -28,6 +28,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -116,6 +117,7 @@ _DASHES = frozenset("-–—‐‑−")
 _COMMAS = frozenset("،,")
 
 
+@lru_cache(maxsize=4096)  # few distinct gaps: a space, a comma, a dash, a full stop …
 def _gap_kind(gap: str) -> int:
     stripped = "".join(gap.split())
     if not stripped:
