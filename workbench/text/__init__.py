@@ -50,10 +50,24 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
+# Every character fold changes, with its replacement.  No replacement is itself replaced, so replacing
+# them one after the other gives what the table gives, in any order.
+_FOLD_PAIRS = tuple((chr(code), new) for code, new in _FOLD_SAME_LENGTH.items() if chr(code) != new)
+assert not {new for _, new in _FOLD_PAIRS} & {old for old, _ in _FOLD_PAIRS}
+# Above this length, looking for each of the few changed characters (a fast scan in C) beats translate,
+# which looks every character of non-ASCII text up one by one.
+_FOLD_BY_REPLACE = 48
+
+
 def fold(text: str) -> str:
     """Same-length folding of letters, digits, quotes and dashes: ``fold(text)[i]`` lines up
     with ``text[i]``.  Diacritics and tatweel stay; :func:`offset_map` drops them with a map back."""
-    return text.translate(_FOLD_TABLE)
+    if len(text) < _FOLD_BY_REPLACE:
+        return text.translate(_FOLD_TABLE)
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def offset_map(text: str) -> tuple[str, list[int]]:
