@@ -634,7 +634,9 @@ class Gazetteer:
                         break
                     if alias.caps and not tokens.raws[i].isupper():
                         continue
-                    fixes = self._rest_fixes(tokens, i, alias.rest, 1 if reading.fuzzy else 0)
+                    fixes = 1 if reading.fuzzy else 0
+                    if alias.rest:  # most aliases are one word: nothing has to follow
+                        fixes = self._rest_fixes(tokens, i, alias.rest, fixes)
                     if fixes is None:
                         continue
                     score = (alias.size, fixes == 0, -reading.skip)
