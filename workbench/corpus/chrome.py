@@ -102,7 +102,7 @@ def _is_tag_line(content: str) -> bool:
 
 def find_chrome(text: str) -> tuple[Span, ...]:
     lines = _lines(text)
-    whole = fold(text)  # same length as text: one translate for the page, sliced per line
+    whole = fold(text)  # same length as text: one fold for the page, sliced per line
     folded = [whole[start:end].strip() for start, end, _ in lines]
     chrome: set[int] = set()
     n = len(lines)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hijridate import Gregorian, Hijri
 
@@ -148,7 +149,10 @@ for _kind, _words in (
 ):
     for _word in _words:
         _TRIGGERS.setdefault(_word, set()).add(_kind)
-_TRIGGER = re.compile(rf"\d+(?P<sep>\s*[/.\-]\s*\d)?|{_alt(_TRIGGERS)}")
+# Two scans, for numbers and for words: each pattern then begins with a character set the regex engine
+# skips ahead to, and no rule is woken by both.
+_NUMBER_TRIGGER = re.compile(r"\d\d*(?P<sep>\s*[/.\-]\s*\d)?")
+_WORD_TRIGGER = re.compile(_alt(_TRIGGERS))
 _RULES_FOR = {
     "numeric": ("iso", "numeric", "numeric_spaced", "day_month_numeric", "month_year_numeric"),
     "year": ("year",),
@@ -161,6 +165,11 @@ _RULES_FOR = {
     "period": ("ago", "relative_year"),
     "holiday": ("holiday",),
 }
+# Every match of a month rule holds a month slot, which begins a word or follows a word-initial ب or ال
+# ("بآب", "من الشهر الماضي"); a window without one cannot match them.  The month trigger words are
+# found anywhere, even inside other words ("إرهاب" holds آب), which wakes these rules needlessly.
+_MONTH_RULES = frozenset(_RULES_FOR["month"])
+_MONTH_SLOT_START = re.compile(rf"{_NB}(?:ب|ال)?(?:ال)?(?:{_MONTH}|شهر)")
 # How far a rule's match may reach before and after the trigger word that woke it.
 _REACH = 64
 _RULE_ORDER = tuple(_RULES)
@@ -185,12 +194,22 @@ class _Found:
     doubt: int = 0  # on a tie, a reading whose stated weekday disagrees with its date loses
 
 
-@dataclass(frozen=True, slots=True)
 class _Context:
-    reference: dt.date | None
-    date_order: str
-    prefer: str
-    future_cue: bool
+    """What the readers need beside the match.  Whether the sentence marks the future (المقبل، سوف) is
+    looked up the first time a reader asks: most sentences have no date that depends on it."""
+
+    __slots__ = ("reference", "date_order", "prefer", "_text", "_future_cue")
+
+    def __init__(self, reference: dt.date | None, date_order: str, prefer: str, text: str) -> None:
+        self.reference, self.date_order, self.prefer = reference, date_order, prefer
+        self._text = text
+        self._future_cue: bool | None = None
+
+    @property
+    def future_cue(self) -> bool:
+        if self._future_cue is None:
+            self._future_cue = _FUTURE_CUE.search(self._text) is not None
+        return self._future_cue
 
 
 def find_dates(
@@ -206,23 +225,30 @@ def find_dates(
     view = MatchView.of(text)
     t = view.text
     windows: dict[str, list[tuple[int, int]]] = {}
-    for m in _TRIGGER.finditer(t):
-        word = m.group()
-        if word[0].isdigit():
-            kinds = ("numeric",) if m["sep"] else ("year",) if len(word) == 4 else ()
-        else:
-            kinds = _TRIGGERS[_squash(word)]  # "كانون  الثاني", "عيد\nالفطر": any white space between the words
-        for kind in kinds:
+    for m in _NUMBER_TRIGGER.finditer(t):
+        kind = "numeric" if m["sep"] else "year" if m.end() - m.start() == 4 else None
+        for rule in _RULES_FOR.get(kind, ()):
+            windows.setdefault(rule, []).append((m.start(), m.end()))
+    for m in _WORD_TRIGGER.finditer(t):
+        for kind in _TRIGGERS[_squash(m.group())]:  # "كانون  الثاني", "عيد\nالفطر": any white space between words
             for rule in _RULES_FOR[kind]:
                 windows.setdefault(rule, []).append((m.start(), m.end()))
     if not windows:
         return []
-    ctx = _Context(reference, date_order, prefer, bool(_FUTURE_CUE.search(t)))
+    ctx = _Context(reference, date_order, prefer, t)
     found: list[_Found] = []
+    month_windows = None  # shared by the month rules, which the same trigger words wake
     for name in _RULE_ORDER:
         if name in windows:
             rule, read = _RULES[name], _READERS[name]
-            for lo, hi in _merged(t, windows[name]):
+            if name in _MONTH_RULES:
+                if month_windows is None:
+                    month_windows = [(lo, hi) for lo, hi in _merged(t, windows[name])
+                                     if _MONTH_SLOT_START.search(t, lo, hi)]
+                spans = month_windows
+            else:
+                spans = _merged(t, windows[name])
+            for lo, hi in spans:
                 for m in rule.finditer(t, lo, hi):
                     candidate = read(m, t, ctx)
                     if candidate is not None:
@@ -267,8 +293,14 @@ def _settle(found: list[_Found]) -> list[_Found]:
 
 # ---------------------------------------------------------------- readers: match -> candidate
 
+def _group(m: re.Match[str], name: str) -> str | None:
+    """``m.groupdict().get(name)`` without building the dict of every group: None when the rule has no
+    such group or it did not take part."""
+    return m[name] if name in m.re.groupindex else None
+
+
 def _weekday(m: re.Match[str], group: str = "wd") -> str | None:
-    word = m.groupdict().get(group)
+    word = _group(m, group)
     if not word:
         return None
     index = lx.WEEKDAYS.get(word, lx.BARE_WEEKDAYS.get(word))
@@ -283,6 +315,7 @@ def _day_of(m: re.Match[str]) -> int:
     return int(m["d"]) if m["d"] else _DAY_ORDINALS[_squash(m["do"])]
 
 
+@lru_cache(maxsize=4096)
 def _squash(words: str) -> str:
     """Collapse the white space inside a matched multi-word phrase to the lexicon's single spaces."""
     return re.sub(r"\s+", " ", words)
@@ -290,17 +323,16 @@ def _squash(words: str) -> str:
 
 def _month_of(m: re.Match[str], ctx: _Context) -> tuple[int, int | None] | None:
     """(month, year if the month slot fixes it) from a month slot; None when it cannot be read."""
-    gd = m.groupdict()
-    if gd.get("m"):
-        return lx.MONTHS[_squash(gd["m"])], None
-    if gd.get("mn"):
-        word = _squash(gd["mn"])
+    if month := _group(m, "m"):
+        return lx.MONTHS[_squash(month)], None
+    if number := _group(m, "mn"):
+        word = _squash(number)
         month = int(word) if word.isdigit() else _MONTH_NUMBERS[word]
         return (month, None) if 1 <= month <= 12 else None
     if ctx.reference is None:
         return None
     ref = ctx.reference
-    shift = 0 if gd.get("mrel_this") else _shift(gd.get("mrel_word"))
+    shift = 0 if _group(m, "mrel_this") else _shift(_group(m, "mrel_word"))
     month0 = ref.year * 12 + ref.month - 1 + shift
     return month0 % 12 + 1, month0 // 12
 
@@ -316,7 +348,7 @@ _EARLIER_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def _year_rel(m: re.Match[str], ctx: _Context) -> int | None:
-    word = m.groupdict().get("yrel")
+    word = _group(m, "yrel")
     if not word:
         return None
     if _SAME_YEAR_RE.fullmatch(word):  # the year named last before it, if a plausible one
@@ -397,7 +429,7 @@ def _read_dmy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
         year = int(m["y"])
         if not _plausible_year(year):
             return None
-    elif m.groupdict().get("yrel"):
+    elif _group(m, "yrel"):
         year, relative = _year_rel(m, ctx), True
     elif year is None:
         year = _pick_year(month, day, ctx, m["mrel"])

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -122,6 +123,7 @@ _DASHES = frozenset("-–—‐‑−")
 _COMMAS = frozenset("،,")
 
 
+@lru_cache(maxsize=4096)  # few distinct gaps: a space, a comma, a dash, a full stop …
 def _gap_kind(gap: str) -> int:
     stripped = "".join(gap.split())
     if not stripped:
@@ -638,7 +640,9 @@ class Gazetteer:
                         break
                     if alias.caps and not tokens.raws[i].isupper():
                         continue
-                    fixes = self._rest_fixes(tokens, i, alias.rest, 1 if reading.fuzzy else 0, alias.person)
+                    fixes = 1 if reading.fuzzy else 0
+                    if alias.rest:  # most aliases are one word: nothing has to follow
+                        fixes = self._rest_fixes(tokens, i, alias.rest, fixes, alias.person)
                     if fixes is None:
                         continue
                     score = (alias.size, fixes == 0, -reading.skip)

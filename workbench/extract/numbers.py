@@ -42,7 +42,7 @@ _DIGITS = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:/(?P<den>\d+))?"
     rf"(?![0-9A-Za-z_/]|[.,:]\d)(?:\s*(?P<mult>{_MULT})(?!\w))?"
 )
-_FIRST_DIGIT = re.compile(r"[.\-]?\d")
+_A_DIGIT = re.compile(r"\d")
 _FIRST_WORD = re.compile(_WORD)
 _PERCENT = re.compile(rf"\s*[%٪]|\s+(?:{trie_pattern(lx.PERCENT_WORDS)})(?!\w)")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
@@ -89,12 +89,17 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
     ``exclude`` span (absolute offsets, e.g. dates already found) are left out."""
     view = MatchView.of(text)
     t = view.text
-    digit, word = _FIRST_DIGIT.search(t), _FIRST_WORD.search(t)
+    digit, word = _A_DIGIT.search(t), _FIRST_WORD.search(t)
     if not digit and not word:
         return []
     blocked = [(s - base, e - base) for s, e in exclude]
     found: list[tuple[int, int, int | float, bool]] = []  # view start, end, value, ordinal
-    for m in _DIGITS.finditer(t, digit.start()) if digit else ():
+    # Numerals from the first digit, or the "." or "-" just before it ("[.-]?\d" finds the same place,
+    # slowly: a pattern that begins with an optional character gives the engine nothing to skip to).
+    first = at = digit.start() if digit else 0
+    if at and t[at - 1] in ".-":
+        first = at - 1
+    for m in _DIGITS.finditer(t, first) if digit else ():
         value = _digit_value(m)
         if value is None:
             continue
