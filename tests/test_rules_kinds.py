@@ -397,6 +397,33 @@ def test_title_variant_different_titles_and_lesser_subset():
     assert run("title-variant", context([f, g], [cf, cg])) == []  # a rank is not the office
 
 
+def test_title_variant_a_title_without_its_conjoined_portfolio_is_its_short_form():
+    """وزير الخارجية السوري / وزير الخارجية والمغتربين: the short form names the state instead of the
+    second portfolio; رئيس جهاز الاستخبارات العامة / السورية still differ (العامة is no portfolio)."""
+    (a, ca), (b, cb) = _salama("a", "وزير الخارجية السوري"), _salama("b", "وزير الخارجية والمغتربين")
+    findings = run("title-variant", context([a, b], [ca, cb]))
+    assert len(findings) == 1 and findings[0].level == "info"
+
+
+def test_title_variant_a_body_attached_by_lam_or_in_construct_is_one_body():
+    (a, ca), (b, cb) = _salama("a", "القائد العام لقوات سوريا الديمقراطية"), _salama("b", "قائد قوات سوريا الديمقراطية")
+    assert run("title-variant", context([a, b], [ca, cb])) == []
+
+
+def test_title_variant_an_organisation_by_its_alias_or_the_start_of_its_name_is_one_body():
+    def infantino(doc_id: str, title: str, body: str) -> tuple[Document, Claim]:
+        text = f"قال {title} جياني إنفانتينو إن {body} سيعلن القرار."
+        d = document(doc_id, text)
+        return d, claim(d, text, entities=[
+            {"text": "جياني إنفانتينو", "id": "infantino", "title": title, "name": "جياني إنفانتينو"},
+            {"text": body, "id": "fifa", "type": "organisation", "name": "الاتحاد الدولي لكرة القدم"}])
+
+    (a, ca), (b, cb) = infantino("a", "رئيس الاتحاد الدولي", "الفيفا"), infantino("b", "رئيس الفيفا", "الفيفا")
+    assert run("title-variant", context([a, b], [ca, cb])) == []
+    (c, cc) = infantino("c", "رئيس اللجنة الأولمبية الدولية", "الفيفا")
+    assert [f.level for f in run("title-variant", context([b, c], [cb, cc]))] == ["warning"]
+
+
 def _sharaa(doc_id: str, title: str, published: str) -> tuple[Document, Claim]:
     text = f"ألقى {title} أحمد الشرع كلمة في دمشق."
     d = document(doc_id, text, published)
@@ -643,3 +670,10 @@ def test_anchors_read_the_start_of_fighting_in_other_words():
     cb = claim(b, b.text, dates=[{"text": "الاثنين 14 تموز", "value": "2025-07-14"}],
                entities=[{"text": "السويداء", "id": "suwayda", "type": "place"}])
     assert len(run("date-conflict", context([a, b], [ca, cb]))) == 1  # unclustered: by their anchors
+
+
+def test_years_are_compared_only_one_misreport_apart():
+    from workbench.rules.builtin.date_conflict import year_slip
+
+    assert year_slip("2020", "2021") and year_slip("2024", "2042")
+    assert not year_slip("1930", "2034") and not year_slip("2014", "2022")

@@ -390,3 +390,18 @@ def test_xref_command_missing_path_is_a_usage_error(tmp_path):
     assert done.returncode == 2
     assert done.stdout == ""
     assert "nope" in done.stderr
+
+
+def test_a_bare_date_line_states_no_fact_and_is_linked_to_nothing():
+    """Two date lines of one Hijri month ("الاثنين 8 جمادى الآخرة 1446 هـ - 9 كانون الأول 2024") share
+    month names but report nothing: they must not be a "fact" whose dates then conflict."""
+    def line(cid: str, doc: str, hijri: str, gregorian: str, value_h: str, value_g: str) -> Claim:
+        text = f"{hijri} - {gregorian}"
+        return Claim(cid, doc, 0, len(text), text, (
+            DateMention(hijri, 0, len(hijri), value_h, "day", "hijri"),
+            DateMention(gregorian, len(hijri) + 3, len(text), value_g, "day")), (), ())
+
+    a = line("h1", "doc-h1", "الاثنين 8 جمادى الآخرة 1446 هـ", "9 كانون الأول 2024", "2024-12-09", "2024-12-09")
+    b = line("h2", "doc-h2", "الخميس 26 جمادى الآخرة 1446 هـ", "27 كانون الأول 2024", "2024-12-27", "2024-12-27")
+    assert unique_profiles([a, b])[0] == []
+    assert not any({"h1", "h2"} <= set(k.claims) for k in cross_reference([a, b, *FILLER]))

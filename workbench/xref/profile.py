@@ -57,6 +57,8 @@ def profile(claim: Claim) -> Profile:
     # Per token, only cached lookups mapped at C speed: profiles are built for every claim.
     raws = normalise(claim.text).split()
     words = list(filter(None, map(_content_stem, raws)))
+    if claim.dates and not claim.entities and words and _date_line(claim):
+        words = []  # a bare date line states no fact: its month names are no words to link it by
     keys = set(map(_word_key, words))
     keys.discard(None)
     events = set(map(event_kind, raws))
@@ -88,6 +90,19 @@ def profile(claim: Claim) -> Profile:
                 lasting.add(slot)
     return Profile(" ".join(words), frozenset(keys), frozenset(events), tuple(sorted(set(spans))),
                    frozenset(lasting))
+
+
+def _date_line(claim: Claim) -> bool:
+    """A claim that is nothing but dates ("الاثنين 8 جمادى الآخرة 1446 هـ - 9 كانون الأول 2024"): no
+    content word outside its date mentions."""
+    text, at = [], claim.start
+    for mention in sorted(claim.dates, key=lambda m: m.start):
+        if claim.text[mention.start - claim.start:mention.end - claim.start] != mention.text:
+            return False  # offsets that are not into this text (a claim rewritten without its mentions)
+        text.append(claim.text[max(0, at - claim.start):max(0, mention.start - claim.start)])
+        at = max(at, mention.end)
+    text.append(claim.text[max(0, at - claim.start):])
+    return not any(map(_content_stem, normalise(" ".join(text)).split()))
 
 
 def _figure(claim: Claim, number: NumberMention) -> tuple[str, float | int, bool] | None:

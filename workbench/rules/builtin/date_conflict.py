@@ -3,7 +3,8 @@
 Which date in a claim is the event's?  A claim may also carry the publication line, a deadline, or the
 date of an earlier event ("after the fall of Assad on 8 December").  Two dates are compared only when
 they are about the same thing: each is the one date of its claim that is not background, or the words
-around them overlap ("اتفاق 10 مارس" / "اتفاق العاشر من آذار").  A date the other claim accounts for
+around them overlap ("اتفاق 10 مارس" / "اتفاق العاشر من آذار") in a word that is neither a name nor one
+that introduces dates of any event (الرئيس أحمد الشرع شكل اللجنة / وقع الإعلان: two acts of one man).  A date the other claim accounts for
 (the same day, or a finer date inside the same month) never conflicts.
 
 A misreported date usually gets one part wrong (the day, the month or the year) or slips by a few
@@ -11,7 +12,8 @@ days; two dates that differ in more than one part and lie more than ``near_days`
 be different events that the cluster happens to share (the announcement and a later meeting about the
 same accession), and so are dates whose periods lie more than ``max_gap_days`` apart (8 August 2025
 and 9 August 2022; the year 2014 and 9 August 2022).  Two years have no other clue than that one part
-and are always compared.  A report's date ("بحسب ما أعلنت الوزارة اليوم الجمعة": a reporting verb, then a date counted from the
+and are compared when one misreport apart (a digit wrong, or two swapped: 2020 / 2021, 2024 / 2042;
+not 1930 / 2034).  A report's date ("بحسب ما أعلنت الوزارة اليوم الجمعة": a reporting verb, then a date counted from the
 date line, a week back at most) that falls after the other document was published dates something that
 document could not have reported (the day a rising toll was announced, not the blast the earlier report
 dates), unless that document looked ahead.  Within one document, two dates both counted from its date line ("أعلن أمس …
@@ -22,7 +24,8 @@ A fact is often dated in passing, in a sentence about something else ("… من�
 ديسمبر"), so two such sentences never share a cluster.  With ``anchors`` on, a written-out date is also
 compared with every other document's date that the same phrase introduces: the content words just
 before it (its anchor, from the clause's "after/since" marker on) must share at least two words that are
-not reporting verbs or generic offices, and half of the smaller anchor; numbers in it ("القانون رقم 12
+not reporting verbs or generic offices, and half of the smaller anchor, one of them not a name (the
+man who formed an inquiry and signed a declaration is no act of either); numbers in it ("القانون رقم 12
 لسنة 2018") must not differ; and the two documents must name something in common (when both name anything).
 """
 
@@ -131,6 +134,17 @@ def different_occasions(a: Claim, b: Claim, published_a, published_b) -> bool:
                for x in a.dates for y in b.dates)
 
 
+def year_slip(a: str, b: str) -> bool:
+    """Two years one misreport apart: one digit wrong (2020 / 2021) or two neighbours swapped (2024 /
+    2042).  Years differing otherwise (the first World Cup in 1930, the one of 2034) are two years."""
+    a, b = a[:4], b[:4]
+    wrong = [i for i in range(min(len(a), len(b))) if a[i] != b[i]]
+    if len(a) != len(b):
+        return False
+    return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+                               and a[wrong[0]] == b[wrong[1]] and a[wrong[1]] == b[wrong[0]])
+
+
 def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options,
           published=lambda claim: None) -> list[tuple[DateMention, DateMention]]:
     tolerance = options["hijri_tolerance_days"]
@@ -144,8 +158,11 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
     found = []
     for x in open_a:
         for y in open_b:
+            # Words about the date's event: not the names of who acted nor words that introduce any date
+            # (أحمد الشرع شكل اللجنة / الرئيس أحمد الشرع وقع الإعلان: two acts of one man).
+            beside = _names(a) | _names(b) | _GENERIC
             related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
-                words_around(a, x.start, x.end), words_around(b, y.start, y.end)) > 0
+                words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > 0
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
             if _since(x) or _since(y):
@@ -163,6 +180,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             both_years = x.granularity == y.granularity == "year"
             if not both_years and gap is not None and gap > options["max_gap_days"]:
                 continue
+            if both_years and not year_slip(x.value, y.value):
+                continue
             if parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]):
                 continue
             found.append((x, y))
@@ -177,6 +196,8 @@ def _comparable(x: DateMention, y: DateMention, options) -> bool:
         return False
     gap = gap_days(x, y)
     if not (x.granularity == y.granularity == "year") and gap is not None and gap > options["max_gap_days"]:
+        return False
+    if x.granularity == y.granularity == "year" and not year_slip(x.value, y.value):
         return False
     return not (parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]))
 
@@ -235,6 +256,16 @@ def _same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return shared >= 2 and shared * 2 >= min(len(a), len(b))
 
 
+def _names(claim: Claim) -> frozenset[str]:
+    return frozenset(w for e in claim.entities for w in content_tokens(e.text))
+
+
+def _same_act(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> bool:
+    """Two anchors share a word that is not a name: who acted is no act (أحمد الشرع شكل اللجنة / أحمد
+    الشرع وقع الإعلان)."""
+    return any(same_word(w, v) for w in a if w not in names for v in b if v not in names)
+
+
 def _anchored(context: RuleContext, options) -> Iterator[Hit]:
     """Written-out dates introduced by the same phrase in different documents, outside any one cluster.
     Copies (same anchor, same date) are compared once, so syndicated text costs what distinct text costs."""
@@ -279,6 +310,8 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
                 continue  # law No. 12 of 2018, law No. 150 of 1950: two things of one kind
             if not _same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
                 continue
+            if not _same_act(keys[i][0], keys[j][0], _names(copies[keys[i]][0][0]) | _names(copies[keys[j]][0][0])):
+                continue  # "الشرع شكل اللجنة في 9 آذار" / "الشرع ... الإعلان الدستوري في 13 آذار": two acts of one man
             for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
                 for a, x in left:
                     partner = next(((b, y) for b, y in right if apart(a, b)), None)

@@ -8,8 +8,12 @@ Numbers are compared only when they count or rank the same thing:
   a casualty count takes what it counts from the verb before it ("وأصيب 63 آخرون" counts the wounded);
 - two numbers tied to different places (an appeal for Syria, another for Turkey) count different things;
   a number with no place beside it is tied to the places its document names.
-A clock time (الساعة الرابعة) and a score (4-2) are neither; numbered texts of different years (القانون
-رقم 8 لسنة 1996، رقم 6 لسنة 2010) are different texts.  A count the claim says "rose to" (ارتفعت
+A clock time (الساعة الرابعة), a score (4-2) and a year in figures (كأس العالم 2034، نسخة 2030) are
+neither; time gone by (اليوم الثالث من الهدنة، الذكرى الخامسة، بعد ثلاثة أيام من) grows with the date of
+writing and is compared only between reports written the same day; the value a figure changed from
+(تراجع الإنتاج من 9000 ميغاواط) is the state before, not the claim's figure; an accusative noun after a
+number (119 فائزاً) is what it counts; numbered texts of different years (القانون رقم 8 لسنة 1996، رقم 6
+لسنة 2010) are different texts.  A count the claim says "rose to" (ارتفعت
 الحصيلة إلى) grows as a story goes on, and so does a toll first given as a lower bound or a preliminary
 figure (قتل 100 على الأقل، حصيلة أولية): a larger count in a document published later than the other is
 then the story's progress, not a conflict.  A later, larger toll with neither sign still conflicts.
@@ -77,8 +81,36 @@ RISE_WORDS = frozenset(normalise(w) for w in """
 """.split())
 
 
+def _edition_year(number: NumberMention) -> bool:
+    """A year in figures after a noun (كأس العالم 2034، نسخة 2030، مونديال قطر 2022) names an edition
+    or a year, not the 2034th of anything (no rank is written so) nor a count of nothing named."""
+    return (number.text.isdigit() and len(number.text) == 4 and 1900 <= number.value <= 2100
+            and (number.ordinal or not number.unit))
+
+
+CHANGE_WORDS = frozenset(normalise(w) for w in """
+    تراجع تراجعت انخفض انخفضت هبط هبطت تقلص تقلصت ارتفع ارتفعت زاد زادت قفز قفزت صعد صعدت نزل نزلت
+""".split())
+_FROM = normalise("من")
+_TO = frozenset(normalise(w) for w in "إلى الى".split())
+_FROM_HEDGES = frozenset(normalise(w) for w in "من أكثر اكثر نحو حوالي قرابة زهاء أقل اقل".split())
+
+
+def _former(claim: Claim, number: NumberMention) -> bool:
+    """The value a figure changed *from* ("تراجع الإنتاج من أكثر من 9000 ميغاواط"): the state of things
+    before, which the claim does not assert as its fact."""
+    words = raw_words_before(claim, number.start, 5)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in CHANGE_WORDS or (word[:1] in ("و", "ف") and word[1:] in CHANGE_WORDS):
+            rest = words[i + 1:]
+            subject = [w for w in rest if w not in _FROM_HEDGES]
+            return (_FROM in rest and not _TO & set(rest) and len(subject) <= 1 and rest[-1] in _FROM_HEDGES)
+    return False
+
+
 def read(claim: Claim, number: NumberMention) -> Reading | None:
-    """The number as a rank or a count, or None when it is neither (a clock time, a score)."""
+    """The number as a rank or a count, or None when it is neither (a clock time, a score, a year)."""
     before = raw_words_before(claim, number.start, 1)
     if before and before[0] == _HOUR and number.ordinal:
         return None  # "الساعة الرابعة": a time of day
@@ -88,6 +120,10 @@ def read(claim: Claim, number: NumberMention) -> Reading | None:
     noun = (words_before(claim, number.start, 1) or [None])[0]
     bound = hedge(claim, number)
     following = tuple(raw_words_after(claim, number.end, 2))
+    if not number.ordinal and _former(claim, number):
+        return None  # "تراجع الإنتاج من 9000 ميغاواط": the value before a change
+    if before and before[0] != "رقم" and _edition_year(number):
+        return None  # "كأس العالم 2034", "نسخة 2030": the year of an edition
     if number.ordinal or (before and before[0] == "رقم"):
         year = raw_words_after(claim, number.end, 3)
         of_year = year[1] if len(year) > 1 and year[0] in _OF_YEAR and year[1].isdigit() else None
@@ -98,11 +134,19 @@ def read(claim: Claim, number: NumberMention) -> Reading | None:
     unit = unit or (following[0] if following and known_unit(following[0]) else None)
     if not unit and noun is not None and known_unit(noun):
         unit = noun  # "مقتل 10": the noun before names what is counted
+    if not unit and following and _counted(following[0]):
+        unit = following[0]  # "119 فائزاً": the accusative noun after a number is what it counts
     if not unit and noun is not None and before and _label(before[0]):
         return Reading(number, "rank", float(number.value), None, noun, bound)
     if unit is None or unit_key(unit) == "person":
         unit = casualty_sense(claim, number) or unit
     return Reading(number, "count", float(number.value), unit_key(unit), noun, bound, following)
+
+
+def _counted(word: str) -> bool:
+    """An indefinite accusative noun (فائزاً، مرشحاً), as Arabic puts what a number counts after it."""
+    return (len(word) > 3 and word.endswith("ا") and not word.startswith("ال") and word not in STOPWORDS
+            and not word.isdigit())
 
 
 def _is_others(unit: str) -> bool:
@@ -208,6 +252,22 @@ def _rising(a: Claim, x: Reading, b: Claim, y: Reading, published: Callable[[Cla
     return growing and (x.hedge == "at least" or preliminary)
 
 
+TIME_UNITS = frozenset({"year", "month", "week", "day"})
+_TIME_RANKED = frozenset(strip_clitics(normalise(w)) for w in "يوم أسبوع شهر عام سنة ذكرى ذكري".split())
+_ELAPSED = frozenset(normalise(w) for w in "بعد منذ مرور قبل".split())
+
+
+def _elapsed(claim: Claim, reading: Reading) -> bool:
+    """Time gone by as of the writing: the Nth day, week or anniversary (اليوم الثالث من الهدنة،
+    الذكرى الخامسة) or N days since something (بعد ثلاثة أيام من، بعد مرور ثمانية أيام على).  It grows
+    with the date of writing, so two reports written on different days give it different values."""
+    if reading.role == "rank":
+        ranked = _ranked(reading)
+        return ranked is not None and (ranked in _TIME_RANKED or unit_key(ranked) in TIME_UNITS)
+    before = raw_words_before(claim, reading.mention.start, 2)
+    return reading.unit in TIME_UNITS and bool(_ELAPSED & ({*before} | {strip_clitics(w) for w in before}))
+
+
 _MAGNITUDE = 10  # a misreported count gets a digit wrong or drops a zero, not more
 
 
@@ -244,6 +304,8 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
         for y in open_b:
             if not _comparable(x, y) or _different_places(a, x, b, y, places_of):
                 continue
+            if published(a) != published(b) and _elapsed(a, x) and _elapsed(b, y):
+                continue  # the third day of a truce on one day, its eighth five days later
             if x.role == y.role == "count":
                 if _magnitudes_apart(x, y):
                     continue

@@ -7,6 +7,11 @@ Titles are compared after normalisation, without clitics and without ranks and h
 form of one office, not a contradiction: it is reported at ``subset_level`` (info by default, "off" to
 drop it), while titles that name different things are reported at the rule's level.
 
+An organisation a title heads is one whether named by its alias or by the start of its full name
+(رئيس الفيفا / رئيس الاتحاد الدولي, when the corpus names FIFA); a conjoined second portfolio (وزير
+الخارجية والمغتربين) is left out of the short form of a title, and a body attached by ل is the body
+in construct (القائد العام لقوات … / قائد قوات …).
+
 Two titles that differ only in words that place the office rather than name it (الرئيس السوري /
 رئيس الجمهورية / الرئيس) are one office and not reported.  Two titles with no word in common are two
 roles, not two spellings of one: a person changes post (قائد إدارة العمليات العسكرية in December 2024,
@@ -65,11 +70,36 @@ def _headed(key: tuple[str, ...]) -> set[str]:
     return {HEADED[w] for w in key[1:] if w in HEADED} if key[:1] == (HEAD,) else set()
 
 
-def _relation(a: tuple[str, ...], b: tuple[str, ...]) -> str:
+_CONJOINED = normalise("وال")
+
+
+def conjoined(title: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The stems of a title's conjoined portfolios ("وزير الخارجية والمغتربين": المغتربين): a second
+    office joined to the first by و, which the short form of the title leaves out."""
+    return frozenset(_stem(w) for w in _WORD.findall(normalise(title)) if w.startswith(_CONJOINED) and len(w) > 4)
+
+
+_LAM = normalise("ل")
+
+
+def _attached(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The body an office heads, attached by ل or put in construct ("القائد العام لقوات سوريا
+    الديمقراطية" / "قائد قوات سوريا الديمقراطية"), is one word either way."""
+    def fold(words: tuple[str, ...], other: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w[1:] if w.startswith(_LAM) and w[1:] in other else w for w in words)
+
+    return fold(a, b), fold(b, a)
+
+
+def _relation(a: tuple[str, ...], b: tuple[str, ...], joined_a: frozenset[str] = frozenset(),
+              joined_b: frozenset[str] = frozenset()) -> str:
     """"same" office, "subset" (a short and a full form), "variant" (one office named two ways) or
     "disjoint" (no word in common: two posts).  A head of government and a head of state are two
     offices even though their words differ only in placing words: one person given both is a variant;
-    رئيس الحكومة and رئيس الوزراء name one."""
+    رئيس الحكومة and رئيس الوزراء name one.  A title that leaves out a conjoined portfolio (``joined_*``:
+    وزير الخارجية السوري / وزير الخارجية والمغتربين) is the short form of the full one, whatever words
+    place the office."""
+    a, b = _attached(a, b)
     heads_a, heads_b = _headed(a), _headed(b)
     if heads_a and heads_b:
         if not heads_a & heads_b:
@@ -80,7 +110,48 @@ def _relation(a: tuple[str, ...], b: tuple[str, ...]) -> str:
         return "same"
     if set(a) <= set(b) or set(b) <= set(a):
         return "subset"
+    if (office_a < office_b and office_b - office_a <= joined_b) or (
+            office_b < office_a and office_a - office_b <= joined_a):
+        return "subset"
     return "variant" if office_a & office_b else "disjoint"
+
+
+def _bodies(context: RuleContext, ignore: frozenset[str]) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], set[str]]]:
+    """The organisations the corpus names, as title words: each one's written forms (الفيفا) and the
+    starts of its full name (الاتحاد الدولي لكرة القدم: الاتحاد الدولي …), two words at least."""
+    forms: dict[tuple[str, ...], str] = {}
+    starts: dict[tuple[str, ...], set[str]] = {}
+    for claim in context.claims.values():
+        for entity in claim.entities:
+            if entity.type != "organisation":
+                continue
+            for written in {entity.text, entity.name} - {""}:
+                key = title_key(written, ignore)
+                if key:
+                    forms.setdefault(key, entity.id)
+            name = title_key(entity.name or "", ignore)
+            for end in range(2, len(name) + 1):
+                starts.setdefault(name[:end], set()).add(entity.id)
+    return forms, starts
+
+
+def _named_body(key: tuple[str, ...], forms, starts) -> tuple[str, ...]:
+    """A title that is an office and the organisation it heads ("رئيس الفيفا" / "رئيس الاتحاد الدولي":
+    both head FIFA), with all the words after the office written as that organisation: a written form of
+    it, or the start of one organisation's full name.  A title with more words is left as it is."""
+    rest = key[1:]
+    found = forms.get(rest)
+    if found is None and len(starts.get(rest, ())) == 1:
+        found = next(iter(starts[rest]))
+    return key if found is None else (key[0], "e:" + found)
+
+
+def _one_body(a: tuple[str, ...], b: tuple[str, ...], forms, starts) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two titles that both name an organisation, each written as the organisation it names; else as
+    they are (one title naming a body and the other not is for the words to tell)."""
+    a, b = _attached(a, b)
+    named_a, named_b = _named_body(a, forms, starts), _named_body(b, forms, starts)
+    return (named_a, named_b) if named_a != a and named_b != b else (a, b)
 
 
 def _close_in_time(context: RuleContext, left: list[tuple[Claim, str]], right: list[tuple[Claim, str]],
@@ -103,6 +174,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     types = set(rule.options["types"])
     by_entity: dict[str, dict[tuple[str, ...], list[tuple[Claim, str]]]] = {}
     names: dict[str, str] = {}
+    joined: dict[tuple[str, ...], frozenset[str]] = {}
+    forms, starts = _bodies(context, ignore)
     for claim in context.claims.values():
         for entity in claim.entities:
             if entity.type not in types or not entity.title:
@@ -110,6 +183,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             key = title_key(entity.title, ignore)
             if key:
                 by_entity.setdefault(entity.id, {}).setdefault(key, []).append((claim, entity.title))
+                joined[key] = joined.get(key, frozenset()) | conjoined(entity.title)
                 names.setdefault(entity.id, entity.name or entity.text)
     for entity_id, titles in by_entity.items():
         keys = list(titles)
@@ -117,7 +191,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         subset: set[tuple[str, ...]] = set()
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                relation = _relation(a, b)
+                relation = _relation(*_one_body(a, b, forms, starts), joined.get(a, frozenset()),
+                                     joined.get(b, frozenset()))
                 if relation == "disjoint" and _close_in_time(context, titles[a], titles[b],
                                                              rule.options["role_change_days"]):
                     relation = "variant"
