@@ -631,15 +631,28 @@ def test_this_year_and_this_month_of_two_dates_of_writing_do_not_conflict():
     assert len(run("date-conflict", context([a, b], [ca2, cc], [[ca2, cc]]))) == 1
 
 
-def test_counts_more_than_tenfold_apart_count_different_things():
-    a = document("a", "سجل سعر صرف الدولار نحو 115 ليرة في السوق.")
-    b = document("b", "تراجع سعر صرف الدولار في السوق إلى 11200 ليرة.")
+def test_counts_more_than_tenfold_apart_count_different_things_when_written_apart():
+    a = document("a", "سجل سعر صرف الدولار نحو 115 ليرة في السوق.", published="2026-03-13")
+    b = document("b", "تراجع سعر صرف الدولار في السوق إلى 11200 ليرة.", published="2025-12-19")
     ca = claim(a, a.text, numbers=[{"text": "115", "value": 115, "unit": "ليرة"}])
     cb = claim(b, b.text, numbers=[{"text": "11200", "value": 11200, "unit": "ليرة"}])
     assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
-    c = document("c", "تراجع سعر صرف الدولار في السوق إلى 1150 ليرة.")
+    c = document("c", "تراجع سعر صرف الدولار في السوق إلى 1150 ليرة.", published="2025-12-19")
     cc = claim(c, c.text, numbers=[{"text": "1150", "value": 1150, "unit": "ليرة"}])
     assert len(run("number-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # a dropped zero is compared
+
+
+def test_counts_tenfold_apart_in_reports_of_one_day_or_of_one_scale_slip_conflict():
+    a = document("a", "حصد الفيديو أكثر من 22 مليون مشاهدة.")
+    b = document("b", "حصد الفيديو أكثر من 500 مليون مشاهدة.")
+    ca = claim(a, a.text, numbers=[{"text": "22 مليون", "value": 22_000_000, "unit": "مشاهدة"}])
+    cb = claim(b, b.text, numbers=[{"text": "500 مليون", "value": 500_000_000, "unit": "مشاهدة"}])
+    assert len(run("number-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1  # no dates: one day's news
+    c = document("c", "أطلقت الحكومة حزمة قيمتها 50 مليار درهم.", published="2025-01-01")
+    d = document("d", "أطلقت الحكومة حزمة قيمتها 50 مليون درهم.", published="2025-03-01")
+    cc = claim(c, c.text, numbers=[{"text": "50 مليار", "value": 50_000_000_000, "unit": "درهم"}])
+    cd = claim(d, d.text, numbers=[{"text": "50 مليون", "value": 50_000_000, "unit": "درهم"}])
+    assert len(run("number-conflict", context([c, d], [cc, cd], [[cc, cd]]))) == 1  # the scale word misreported
 
 
 def test_two_members_of_a_series_on_two_days_are_two_occasions():

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
@@ -272,10 +273,18 @@ _MAGNITUDE = 10  # a misreported count gets a digit wrong or drops a zero, not m
 
 
 def _magnitudes_apart(x: Reading, y: Reading) -> bool:
-    """Two counts more than tenfold apart (210 members of a parliament and 6000 members of its electoral
-    colleges; 115 new pounds and 11,200 old ones) count different things."""
+    """Two counts more than tenfold apart, in one article or in two written on different days (210
+    members of a parliament and 6000 members of its electoral colleges; 115 new pounds and 11,200 old
+    ones), count different things, unless their digits are the same: 50 million against 50 billion, or
+    165,000 against 165, is the scale word or zeros misreported.  (Two reports of one day that differ
+    tenfold, 22 million views against 500 million, are a conflict: the caller asks only otherwise.)"""
     low, high = sorted((abs(x.value), abs(y.value)))
-    return low > 0 and high > _MAGNITUDE * low
+    return low > 0 and high > _MAGNITUDE * low and _significant_digits(low) != _significant_digits(high)
+
+
+def _significant_digits(value: float) -> tuple[int, ...]:
+    """The digits of a number without its scale: 50, 50,000 and 50 billion all give (5,)."""
+    return Decimal(str(value)).normalize().as_tuple().digits
 
 
 def _other_members(ra: list[Reading], rb: list[Reading]) -> bool:
@@ -307,7 +316,8 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
             if published(a) != published(b) and _elapsed(a, x) and _elapsed(b, y):
                 continue  # the third day of a truce on one day, its eighth five days later
             if x.role == y.role == "count":
-                if _magnitudes_apart(x, y):
+                written_apart = a.doc == b.doc or None not in (published(a), published(b)) and published(a) != published(b)
+                if written_apart and _magnitudes_apart(x, y):
                     continue
                 if series is None:
                     series = _other_members(ra, rb)
