@@ -16,7 +16,13 @@ and are compared when one misreport apart (a digit wrong, or two swapped: 2020 /
 not 1930 / 2034).  A report's date ("بحسب ما أعلنت الوزارة اليوم الجمعة": a reporting verb, then a date counted from the
 date line, a week back at most) that falls after the other document was published dates something that
 document could not have reported (the day a rising toll was announced, not the blast the earlier report
-dates), unless that document looked ahead.  Within one document, two dates both counted from its date line ("أعلن أمس …
+dates), unless that document looked ahead; so does one falling before the other document was written, once
+that document was written after the report's news week (an anniversary piece dates the blast, not the toll),
+and, within one document, the day a source is cited for ("بحسب ما أعلنت الوزارة اليوم") never conflicts with
+another date (the writer dates the toll's announcement and the blast apart).  Two documents' claims that each place their event in one country that the other document never names
+(turnout in Iraq's and in Jordan's last elections) are about different events; so are a date after its
+document's date line (what a decision will apply from) and one long past when the other document was
+written (a cut applied since early 2024, an increase for June 2025).  Within one document, two dates both counted from its date line ("أعلن أمس …
 ويلتقي اليوم …") are the writer's own sequence of events, never one event dated twice; so are two days
 each given with its right weekday ("الغارات مساء أمس السبت … بعد يوم من هجوم فجر الجمعة 19 تموز").
 
@@ -38,7 +44,7 @@ from itertools import combinations
 from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
-    coarser, context as words_around, covers, dated_mentions, dates_agree, first_day, gap_days, is_background,
+    coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
     last_day, overlap, background_marker, content_tokens, parts_differing, same_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
@@ -69,15 +75,38 @@ _GENERIC = frozenset(normalise(w) for w in """
 def _unknowable(x: DateMention, y: DateMention, b: Claim, published_x, published_y) -> bool:
     """``y`` dates a report ("بحسب ما أعلنت الوزارة اليوم الجمعة"): a reporting verb introduces it, it is
     its document's news of the day (counted from its date line, a week back at most), and it falls after
-    the day ``x``'s document was published, which ``x`` does not pass.  ``x``'s writer could not have
-    meant that report; the event it dates is another matter."""
+    the day ``x``'s document was published, which ``x`` does not pass, or ``x``'s document was written
+    after that news week was over (a look back years later).  ``x``'s writer did not mean that report;
+    the event it dates is another matter."""
     if not y.relative or published_x is None or published_y is None:
         return False
     start, end = first_day(y), last_day(x)
     if start is None or end is None or not (0 <= (published_y - start).days <= _NEWS_DAYS):
         return False
-    if not (start > published_x and end <= published_x):
+    later = start > published_x and end <= published_x
+    # x's document was written after the report's news week had passed (an anniversary piece years
+    # on): it dates the event from the record, never the day a toll or a statement was announced.
+    retrospective = (published_x - published_y).days > _NEWS_DAYS
+    if not (later or retrospective):
         return False
+    return _reported(y, b)
+
+
+_AS = frozenset(normalise(w) for w in ("ما", "كما"))
+
+
+def _attributed(y: DateMention, b: Claim) -> bool:
+    """The date of a source's statement the claim cites ("بحسب ما أعلنت الوزارة اليوم", "كما ذكرت الوكالة
+    أمس"): the day the source spoke, not the day of what it reports."""
+    head = b.text[: max(0, y.start - b.start)]
+    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
+    words = re.findall(r"\w+", normalise(head))[-6:]
+    return any((strip_clitics(w) in _REPORTING or w in _REPORTING) and i > 0 and words[i - 1] in _AS
+               for i, w in enumerate(words))
+
+
+def _reported(y: DateMention, b: Claim) -> bool:
+    """A reporting verb just before the date, in its clause: "وفق ما أعلنت الوزارة اليوم الإثنين"."""
     head = b.text[: max(0, y.start - b.start)]
     head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
     return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
@@ -145,9 +174,60 @@ def year_slip(a: str, b: str) -> bool:
                                and a[wrong[0]] == b[wrong[1]] and a[wrong[1]] == b[wrong[0]])
 
 
+# Nouns (and verbs) that name a kind of event: a date introduced by a strike and one introduced by a
+# ceasefire date two events, however close the days and however alike the rest of the sentences.
+_EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) for group in (
+    "غارة غارات الغارات قصف القصف ضربة ضربات استهدف استهدفت",
+    "هدنة الهدنة وقف اتفاق الاتفاق تهدئة",
+    "اشتباك اشتباكات الاشتباكات مواجهات المواجهات معارك المعارك",
+    "انتخابات الانتخابات اقتراع الاقتراع",
+    "انفجار الانفجار",
+    "زلزال الزلزال",
+    "انسحاب الانسحاب",
+    "انتشار انتشاره الانتشار",
+))
+_EVENT_WORDS = 6
+
+
+def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
+    """The kinds of event named right by a date: in the few words before it (from its clause's
+    "after/since" marker on), or else in the few words after it."""
+    head = claim.text[: max(0, mention.start - claim.start)]
+    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
+    marker = background_marker(head)
+    if marker is not None:
+        head = head[marker:]
+
+    def kinds(words) -> frozenset[int]:
+        return frozenset(i for w in words for i, group in enumerate(_EVENTS) if w in group)
+
+    return kinds(content_tokens(head)[-_EVENT_WORDS:]) or kinds(words_after(claim, mention.end, 3))
+
+
+def _other_events(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+    """Each date names a kind of event and no kind is common to both (a strike on Tuesday, the
+    ceasefire agreed on Saturday): two events of one week, not one event dated twice."""
+    kinds_x, kinds_y = _event_kinds(a, x), _event_kinds(b, y)
+    return bool(kinds_x) and bool(kinds_y) and not kinds_x & kinds_y
+
+
+def _plan_and_past(x: DateMention, y: DateMention, published_x, published_y, options) -> bool:
+    """``y`` lies after its own date line (what a decision will apply from: "زيادة الإنتاج في حزيران")
+    while ``x`` was over long before its document was written, on or after ``y``'s date line (a cut
+    "applied since early 2024"): a plan and a past stage, not one event dated twice."""
+    if published_x is None or published_y is None or published_x < published_y:
+        return False
+    start, end = first_day(y), last_day(x)
+    return (start is not None and end is not None and start > published_y
+            and (published_x - end).days > options["near_days"])
+
+
 def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options,
-          published=lambda claim: None) -> list[tuple[DateMention, DateMention]]:
+          published=lambda claim: None, country=lambda claim: (frozenset(), frozenset())) -> list[tuple[DateMention, DateMention]]:
     tolerance = options["hijri_tolerance_days"]
+    (place_a, named_a), (place_b, named_b) = country(a), country(b)
+    if a.doc != b.doc and len(place_a) == 1 and len(place_b) == 1 and not place_a & named_b and not place_b & named_a:
+        return []  # elections in Iraq and in Jordan: each places its event in a country the other never names
     if different_occasions(a, b, published(a), published(b)):
         return []
     open_a = [d for d in da if not any(covers(e, d) for e in db)]
@@ -167,10 +247,16 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue
             if _since(x) or _since(y):
                 continue
+            if _other_events(a, x, b, y):
+                continue
+            if _plan_and_past(x, y, published(a), published(b), options) or _plan_and_past(y, x, published(b), published(a), options):
+                continue
             if (published(a) != published(b) and _current(x, published(a)) and _current(y, published(b))):
                 continue  # "this year" in March 2026 and "this month" in December 2025: two times of writing
             if _unknowable(x, y, b, published(a), published(b)) or _unknowable(y, x, a, published(b), published(a)):
                 continue
+            if a.doc == b.doc and ((y.relative and _attributed(y, b)) or (x.relative and _attributed(x, a))):
+                continue  # "بحسب ما أعلنت الوزارة اليوم" / "وكان الانفجار قد وقع الأربعاء": the source's day and the event's
             numbers_x, numbers_y = _anchor_numbers(a, x), _anchor_numbers(b, y)
             if numbers_x and numbers_y and not numbers_x & numbers_y:
                 continue  # "رقم 8 لسنة 1996" / "رقم 6 لسنة 2010": the years of two numbered things
@@ -298,6 +384,14 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
         return (a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
                 and _share_a_name(names.get(a.doc, set()), names.get(b.doc, set())))
 
+    def published(claim: Claim):
+        document = context.documents.get(claim.doc)
+        return document.published if document is not None else None
+
+    def planned(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+        return (_plan_and_past(x, y, published(a), published(b), options)
+                or _plan_and_past(y, x, published(b), published(a), options))
+
     conflicts: list[tuple[int, tuple[Side, Side]]] = []
     seen: set[tuple[int, int]] = set()
     for members in by_word.values():
@@ -314,7 +408,7 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
                 continue  # "الشرع شكل اللجنة في 9 آذار" / "الشرع ... الإعلان الدستوري في 13 آذار": two acts of one man
             for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
                 for a, x in left:
-                    partner = next(((b, y) for b, y in right if apart(a, b)), None)
+                    partner = next(((b, y) for b, y in right if apart(a, b) and not planned(a, x, b, y)), None)
                     if partner is not None:
                         conflicts.append((i, ((a, x, x.value), (partner[0], partner[1], partner[1].value))))
                         parent[root(i)] = root(j)
@@ -337,11 +431,23 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         document = context.documents.get(claim.doc)
         return document.published if document is not None else None
 
+    countries_of: dict[str, set[str]] = {}
+    for claim in context.claims.values():
+        countries_of.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type == "country")
+
+    def country(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+        """The country a claim places its event in (the countries it names, or else its document's one
+        country: a report from Amman about "the elections" names Jordan once, in its lede), and every
+        country its document names."""
+        whole = frozenset(countries_of.get(claim.doc, set()))
+        named = frozenset(e.id for e in claim.entities if e.type == "country")
+        return (named or (whole if len(whole) == 1 else frozenset())), whole
+
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
         dates = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in claims}
         conflicts = cluster_conflicts(
-            claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options, published), allowed,
+            claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options, published, country), allowed,
             lambda m: (m, m.value))
         if conflicts:
             yield conflict_hit(conflicts, context)

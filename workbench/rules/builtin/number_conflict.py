@@ -17,6 +17,8 @@ number (119 فائزاً) is what it counts; numbered texts of different years (
 الحصيلة إلى) grows as a story goes on, and so does a toll first given as a lower bound or a preliminary
 figure (قتل 100 على الأقل، حصيلة أولية): a larger count in a document published later than the other is
 then the story's progress, not a conflict.  A later, larger toll with neither sign still conflicts.
+Figures of a claim that names an edition (نسخة 2034) and of one anchored to another year (by its
+edition or its first written date) belong to two editions and are not compared.
 A value the other claim also gives (as a rank, or as a count of any unit) is accounted for and never
 conflicts; an approximate number (نحو، قرابة) may differ by ``approximate_tolerance``, and a bound
 (أكثر من 35، لم يتجاوز 49) agrees with numbers on its side up to ``bound_slack`` beyond it.
@@ -300,6 +302,23 @@ def _other_members(ra: list[Reading], rb: list[Reading]) -> bool:
     return False
 
 
+def _anchor_year(claim: Claim) -> tuple[str | None, bool]:
+    """The year a claim's figures belong to: the first edition year it names ("وستكون نسخة 2034 ...
+    بمشاركة 48 منتخباً"), else the year of its first written date; and whether it named an edition."""
+    editions = sorted((n for n in claim.numbers if _edition_year(n)), key=lambda n: n.start)
+    if editions:
+        return str(int(editions[0].value)), True
+    dated = [d for d in claim.dates if not d.relative and d.calendar == "gregorian" and d.value[:4].isdigit()]
+    return (min(dated, key=lambda d: d.start).value[:4], False) if dated else (None, False)
+
+
+def _other_editions(a: Claim, b: Claim) -> bool:
+    """One claim anchors its figures to an edition or year ("نسخة 2034") and the other to another year
+    (a tournament that opened on 20 November 2022): counts of two editions, not one count given twice."""
+    (year_a, edition_a), (year_b, edition_b) = _anchor_year(a), _anchor_year(b)
+    return (edition_a or edition_b) and year_a is not None and year_b is not None and year_a != year_b
+
+
 def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
           slack: float, published: Callable[[Claim], object] = lambda claim: None,
           places_of: Callable[[Claim], set[str]] = lambda claim: set()) -> list[tuple[Reading, Reading]]:
@@ -307,6 +326,8 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
     open_b = [y for y in rb if not any(x.role == y.role and _equal(x, y, tolerance, slack) for x in ra)]
     if different_occasions(a, b, published(a), published(b)):
         return []  # the first convoy today, the fourth on a day after this report: two occasions
+    if _other_editions(a, b):
+        return []  # 48 teams in the 2034 edition, 32 in the one of 2022
     found = []
     series = None
     for x in open_a:
