@@ -97,5 +97,10 @@ class RuleContext:
             claims.sort(key=lambda c: c.start)
         return grouped
 
+    def published(self, claim: Claim) -> dt.date | None:
+        """The publication date of the claim's document, if known."""
+        document = self.documents.get(claim.doc)
+        return document.published if document is not None else None
+
     def cluster_claims(self, cluster: Cluster) -> list[Claim]:
         return [self.claims[c] for c in cluster.claims if c in self.claims]

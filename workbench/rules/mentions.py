@@ -95,9 +95,19 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> int:
     return sum(1 for w in a if any(same_word(w, x) for x in bs))
 
 
+CLAUSE_ENDS = "،,؛;:."
+
+
+def clause_before(claim: Claim, start: int) -> str:
+    """The claim's text before absolute offset ``start``, from the clause's beginning (the last comma,
+    semicolon, colon or full stop) on."""
+    head = claim.text[: max(0, start - claim.start)]
+    return head[max(head.rfind(p) for p in CLAUSE_ENDS) + 1:]
+
+
 def background_marker(before: str, reach: int = 5) -> int | None:
     """Where the 'after / before / since' clause that governs the text's end begins, if one does."""
-    clause_start = max(before.rfind(p) for p in "،,؛;:.") + 1
+    clause_start = max(before.rfind(p) for p in CLAUSE_ENDS) + 1
     clause = before[clause_start:]
     words = list(re.finditer(r"\w+", clause))[-reach:]
     for word in reversed(words):

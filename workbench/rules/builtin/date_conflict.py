@@ -44,7 +44,7 @@ from itertools import combinations
 from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
-    coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
+    clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
     last_day, overlap, background_marker, content_tokens, parts_differing, same_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
@@ -98,8 +98,7 @@ _AS = frozenset(normalise(w) for w in ("ما", "كما"))
 def _attributed(y: DateMention, b: Claim) -> bool:
     """The date of a source's statement the claim cites ("بحسب ما أعلنت الوزارة اليوم", "كما ذكرت الوكالة
     أمس"): the day the source spoke, not the day of what it reports."""
-    head = b.text[: max(0, y.start - b.start)]
-    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
+    head = clause_before(b, y.start)
     words = re.findall(r"\w+", normalise(head))[-6:]
     return any((strip_clitics(w) in _REPORTING or w in _REPORTING) and i > 0 and words[i - 1] in _AS
                for i, w in enumerate(words))
@@ -107,8 +106,7 @@ def _attributed(y: DateMention, b: Claim) -> bool:
 
 def _reported(y: DateMention, b: Claim) -> bool:
     """A reporting verb just before the date, in its clause: "وفق ما أعلنت الوزارة اليوم الإثنين"."""
-    head = b.text[: max(0, y.start - b.start)]
-    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
+    head = clause_before(b, y.start)
     return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
 
 
@@ -192,11 +190,7 @@ _EVENT_WORDS = 6
 def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
     """The kinds of event named right by a date: in the few words before it (from its clause's
     "after/since" marker on), or else in the few words after it."""
-    head = claim.text[: max(0, mention.start - claim.start)]
-    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
-    marker = background_marker(head)
-    if marker is not None:
-        head = head[marker:]
+    head = _introducing(claim, mention)
 
     def kinds(words) -> frozenset[int]:
         return frozenset(i for w in words for i, group in enumerate(_EVENTS) if w in group)
@@ -304,14 +298,17 @@ def _same_sense(word: str) -> str:
     return word
 
 
+def _introducing(claim: Claim, mention: DateMention) -> str:
+    """The words that introduce a date: its clause before it, from the clause's "after / since" marker on."""
+    head = clause_before(claim, mention.start)
+    marker = background_marker(head)
+    return head if marker is None else head[marker:]
+
+
 def _anchor(claim: Claim, mention: DateMention) -> tuple[str, ...]:
     """The content words that introduce a date: the nearest few of its clause, from the clause's
     "after / since" marker on, less words that introduce dates of any event."""
-    head = claim.text[: max(0, mention.start - claim.start)]
-    head = head[max(head.rfind(p) for p in "،,؛;:.") + 1:]
-    marker = background_marker(head)
-    if marker is not None:
-        head = head[marker:]
+    head = _introducing(claim, mention)
     return tuple(_same_sense(w) for w in content_tokens(head)[-_ANCHOR_WORDS:] if w not in _GENERIC)
 
 
@@ -384,9 +381,7 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
         return (a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
                 and _share_a_name(names.get(a.doc, set()), names.get(b.doc, set())))
 
-    def published(claim: Claim):
-        document = context.documents.get(claim.doc)
-        return document.published if document is not None else None
+    published = context.published
 
     def planned(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
         return (_plan_and_past(x, y, published(a), published(b), options)
@@ -427,9 +422,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             return True
         return options["same_document"] and not (x.relative and y.relative) and not (_named_day(x) and _named_day(y))
 
-    def published(claim: Claim):
-        document = context.documents.get(claim.doc)
-        return document.published if document is not None else None
+    published = context.published
 
     countries_of: dict[str, set[str]] = {}
     for claim in context.claims.values():

@@ -360,9 +360,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     roles = {"rank"} if options["compare_ranks"] else set()
     roles |= {"count"} if options["compare_counts"] else set()
 
-    def published(claim: Claim):
-        document = context.documents.get(claim.doc)
-        return document.published if document is not None else None
+    published = context.published
 
     places: dict[str, set[str]] = {}
     for claim in context.claims.values():
