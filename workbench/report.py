@@ -158,12 +158,17 @@ def to_text(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary_line(report: Report) -> str:
     s = report.summary()
+    documents = _count(s["documents"], "document")
     if not s["total"]:
-        head = f"no findings in {s['documents']} documents ({s['claims']} claims)"
+        head = f"no findings in {documents} ({_count(s['claims'], 'claim')})"
     else:
-        head = (f"{s['total']} findings in {s['documents']} documents: {s['error']} error, {s['warning']} warning, "
+        head = (f"{_count(s['total'], 'finding')} in {documents}: {s['error']} error, {s['warning']} warning, "
                 f"{s['info']} info; {s['reviewed']} reviewed")
     if report.fail_on == "never":
         return head + "; --fail-on never"

@@ -345,6 +345,10 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
         prev = _PREV_WORD.search(t, max(0, s - 30), s)
         if prev and prev[1] == "رقم":
             prev = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
+        if prev and _DEFINITE.match(prev[1]) and prev[1].endswith("يه"):
+            noun = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
+            if noun and _DEFINITE.match(noun[1]):
+                prev = noun  # "العقوبات الأميركية الأولى": the ordinal ranks the noun, not its nisba adjective
         if prev and (_DEFINITE.match(prev[1]) or prev[1] in lx.RANK_NOUNS or _bare(prev[1]) in lx.RANK_NOUNS):
             return _original(text, view, prev.start(1) + len(prev[1]) - len(_bare(prev[1])), prev.end(1))
         return None

@@ -67,11 +67,20 @@ class Reading:
     hedge: str | None  # "about", "at least", "at most"
     following: tuple[str, ...] = ()  # the words right after it ("900 ألف جنيه استرليني")
     of_year: str | None = None  # the year of a numbered text: "رقم 12 لسنة 2018"
+    series: str | None = None  # what a stage ordinal's stages are of: "المرحلة الثانية من العقوبات" -> عقوبات
 
     @property
     def shown(self) -> str:
         value = int(self.value) if float(self.value).is_integer() else self.value
-        return f"{value}th" if self.role == "rank" else (f"{value} {self.unit}" if self.unit else str(value))
+        return _ordinal(value) if self.role == "rank" else (f"{value} {self.unit}" if self.unit else str(value))
+
+
+def _ordinal(value) -> str:
+    """1st, 2nd, 3rd, 11th, 90th, 102nd."""
+    if not isinstance(value, int):
+        return f"{value}th"
+    suffix = "th" if value % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
 
 
 _HOUR = normalise("الساعة")
@@ -130,7 +139,8 @@ def read(claim: Claim, number: NumberMention) -> Reading | None:
     if number.ordinal or (before and before[0] == "رقم"):
         year = raw_words_after(claim, number.end, 3)
         of_year = year[1] if len(year) > 1 and year[0] in _OF_YEAR and year[1].isdigit() else None
-        return Reading(number, "rank", float(number.value), None, noun, bound, of_year=of_year)
+        return Reading(number, "rank", float(number.value), None, noun, bound, of_year=of_year,
+                       series=_series(claim, number))
     if counts_others(claim, number):
         return Reading(number, "rank", float(number.value) + 1, None, unit_key(number.unit), bound)
     unit = number.unit if number.unit and not _is_others(number.unit) else None
@@ -144,6 +154,24 @@ def read(claim: Claim, number: NumberMention) -> Reading | None:
     if unit is None or unit_key(unit) == "person":
         unit = casualty_sense(claim, number) or unit
     return Reading(number, "count", float(number.value), unit_key(unit), noun, bound, following)
+
+
+# Nouns that number the steps of something else: "the second stage of the sanctions" and "the first
+# package of sanctions" rank one series, the sanctions.
+_STAGES = frozenset(strip_clitics(normalise(w)) for w in "مرحلة حزمة دفعة جولة موجة شريحة".split())
+
+
+def _series(claim: Claim, number: NumberMention) -> str | None:
+    """For an ordinal of a stage noun, the definite noun after it that its stages are of ("المرحلة
+    الثانية من العقوبات", "المرحلة الأولى للعقوبات").  In construct the ordinal comes last and already
+    ranks the series ("حزمة العقوبات الأولى": its unit is العقوبات)."""
+    ranked = number.unit or (words_before(claim, number.start, 1) or [None])[0]
+    if not number.ordinal or ranked is None or strip_clitics(normalise(ranked)) not in _STAGES:
+        return None
+    after = raw_words_after(claim, number.end, 2)
+    if after and after[0] == _FROM:
+        after = after[1:]
+    return strip_clitics(after[0]) if after and after[0].startswith(("ال", "لل")) else None
 
 
 def _counted(word: str) -> bool:
@@ -200,6 +228,8 @@ def _ranked(reading: Reading) -> str | None:
     """What an ordinal ranks: its counted noun, else the noun right before it ("عامها الثاني")."""
     if not reading.mention.ordinal:
         return None
+    if reading.series:
+        return reading.series
     word = reading.mention.unit or reading.noun
     return strip_clitics(normalise(word)) if word else None
 
