@@ -54,6 +54,16 @@ def test_unsupported_files_are_reported_and_hidden_files_ignored(tmp_path):
     assert [Path(p.path).name for p in problems] == ["notes.docx"]
 
 
+def test_a_link_to_nothing_is_reported_not_skipped_silently(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    documents, problems = load_corpus([tmp_path])
+    assert [d.id for d in documents] == ["a"]
+    assert sorted(Path(p.path).name for p in problems) == ["gone.txt", "loop.txt"]
+    assert all("link to nothing" in p.message for p in problems)
+
+
 def test_jsonl_fields_and_bad_lines_named_by_line(tmp_path):
     lines = [
         json.dumps({"id": "x1", "text": "أعلنت الوزارة أمس الأربعاء عن اتفاق جديد.", "published": "2025-08-14",

@@ -37,7 +37,11 @@ def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path).parts
-                if any(part.startswith(".") for part in relative) or not child.is_file():
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if not child.is_file():
+                    if child.is_symlink() and not child.exists():
+                        problems.append(Problem(str(child), "a link to nothing (broken or looping); skipped"))
                     continue
                 if child.suffix.lower() in SUFFIXES:
                     found.append(child)
