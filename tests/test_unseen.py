@@ -139,11 +139,15 @@ def _trap_cases():
 
 
 def _springs(trap, finding) -> bool:
-    if finding.rule != trap["rule"]:
+    """Whether ``finding`` is the false alarm ``trap`` describes: its rule, at one of the trap's ``levels``
+    (all, unless given), touching ``any_of`` its documents or all of its ``docs``, with its ``values``."""
+    if finding.rule != trap["rule"] or finding.level not in trap.get("levels", (finding.level,)):
+        return False
+    if not set(trap.get("values", ())) <= _values(finding):
         return False
     if "any_of" in trap:
         return bool(set(trap["any_of"]) & set(finding.docs))
-    return set(trap["docs"]) <= set(finding.docs) and set(trap.get("values", ())) <= _values(finding)
+    return set(trap["docs"]) <= set(finding.docs)
 
 
 @pytest.mark.parametrize("set_name,trap", _trap_cases())

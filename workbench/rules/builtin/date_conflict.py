@@ -110,6 +110,17 @@ def _reported(y: DateMention, b: Claim) -> bool:
     return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
 
 
+_WAS = frozenset(normalise(w) for w in "كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
+_QAD = normalise("قد")
+
+
+def _pluperfect(mention: DateMention, claim: Claim) -> bool:
+    """The date is in a "had been" sentence ("وكانت اللجنة … قد شكلت في 12 شباط"): a writer's look back
+    at an earlier event, told apart from the news of the document."""
+    words = re.findall(r"\w+", normalise(claim.text[: max(0, mention.start - claim.start)]))
+    return any(w in _WAS and _QAD in words[i + 1:] for i, w in enumerate(words))
+
+
 _SINCE = normalise("منذ")
 
 
@@ -205,6 +216,26 @@ def _other_events(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
     return bool(kinds_x) and bool(kinds_y) and not kinds_x & kinds_y
 
 
+def _anniversary(x: DateMention, y: DateMention, published_x) -> bool:
+    """``x`` is its document's own day and ``y`` the same day of the month in another year ("يصادف
+    اليوم مرور عام على اختتام المؤتمر"): an anniversary and its event, not one event dated twice."""
+    return (x.granularity == y.granularity == "day" and published_x is not None
+            and x.value == published_x.isoformat() and x.value[4:] == y.value[4:] and x.value[:4] != y.value[:4])
+
+
+def _actor(claim: Claim) -> str | None:
+    """The first person a claim names: in news Arabic, who acts (استقبل أردوغان …، زار فيصل بن فرحان …)."""
+    return min(((e.start, e.id) for e in claim.entities if e.type == "person"), default=(0, None))[1]
+
+
+def _other_actors(a: Claim, b: Claim) -> bool:
+    """Each claim is about another person's act and neither names the other's person (the Saudi foreign
+    minister's visit to Damascus, Erdogan's reception of al-Sharaa): two events, not one dated twice."""
+    actor_a, actor_b = _actor(a), _actor(b)
+    return (actor_a is not None and actor_b is not None and actor_a != actor_b
+            and all(e.id != actor_b for e in a.entities) and all(e.id != actor_a for e in b.entities))
+
+
 def _plan_and_past(x: DateMention, y: DateMention, published_x, published_y, options) -> bool:
     """``y`` lies after its own date line (what a decision will apply from: "زيادة الإنتاج في حزيران")
     while ``x`` was over long before its document was written, on or after ``y``'s date line (a cut
@@ -222,7 +253,7 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
     (place_a, named_a), (place_b, named_b) = country(a), country(b)
     if a.doc != b.doc and len(place_a) == 1 and len(place_b) == 1 and not place_a & named_b and not place_b & named_a:
         return []  # elections in Iraq and in Jordan: each places its event in a country the other never names
-    if different_occasions(a, b, published(a), published(b)):
+    if different_occasions(a, b, published(a), published(b)) or _other_actors(a, b):
         return []
     open_a = [d for d in da if not any(covers(e, d) for e in db)]
     open_b = [d for d in db if not any(covers(e, d) for e in da)]
@@ -235,11 +266,16 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             # Words about the date's event: not the names of who acted nor words that introduce any date
             # (أحمد الشرع شكل اللجنة / الرئيس أحمد الشرع وقع الإعلان: two acts of one man).
             beside = _names(a) | _names(b) | _GENERIC
-            related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
-                words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > 0
+            # A "had been" sentence looks back at an earlier event: its date is not taken for the cluster's
+            # event on one word in common ("وكانت اللجنة قد شكلت … جلسات حوارية" / "اختتم مؤتمر الحوار أمس").
+            looking_back = _pluperfect(x, a) or _pluperfect(y, b)
+            related = (single and x is primary_a[0] and y is primary_b[0] and not looking_back) or overlap(
+                words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > looking_back
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
             if _since(x) or _since(y):
+                continue
+            if _anniversary(x, y, published(a)) or _anniversary(y, x, published(b)):
                 continue
             if _other_events(a, x, b, y):
                 continue

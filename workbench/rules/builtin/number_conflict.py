@@ -378,7 +378,9 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
                 continue
             peers_a = [r for r in ra if _comparable(r, y)]
             peers_b = [r for r in rb if _comparable(x, r)]
-            single = len(peers_a) == 1 and len(peers_b) == 1
+            # Spans of time ("حرب استمرت 14 عاماً" / "أول لقاء منذ 25 عاماً") measure many things at once:
+            # two are one fact only when the words around them say so.
+            single = len(peers_a) == 1 and len(peers_b) == 1 and not (x.role == "count" and x.unit in TIME_UNITS)
             if single or overlap(words_around(a, x.mention.start, x.mention.end),
                                  words_around(b, y.mention.start, y.mention.end)) > 1:
                 found.append((x, y))
