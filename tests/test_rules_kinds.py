@@ -690,3 +690,86 @@ def test_years_are_compared_only_one_misreport_apart():
 
     assert year_slip("2020", "2021") and year_slip("2024", "2042")
     assert not year_slip("1930", "2034") and not year_slip("2014", "2022")
+
+
+def test_the_date_lines_day_against_the_same_day_a_year_before_is_an_anniversary():
+    a = document("a", "اختتم مؤتمر الحوار الوطني أعماله في دمشق اليوم الثلاثاء.", published="2025-02-25")
+    b = document("b", "يصادف اليوم الأربعاء مرور عام على اختتام مؤتمر الحوار الوطني أعماله في دمشق.", published="2026-02-25")
+    ca = claim(a, a.text, dates=[{"text": "اليوم الثلاثاء", "value": "2025-02-25", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "اليوم الأربعاء", "value": "2026-02-25", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    # a wrong year on a day that is not the document's own is a misreport
+    c = document("c", "اختتم مؤتمر الحوار الوطني أعماله في دمشق في 25 شباط 2025.", published="2025-03-20")
+    d = document("d", "اختتم مؤتمر الحوار الوطني أعماله في دمشق في 25 شباط 2026.", published="2026-03-20")
+    cc = claim(c, c.text, dates=[{"text": "25 شباط 2025", "value": "2025-02-25"}])
+    cd = claim(d, d.text, dates=[{"text": "25 شباط 2026", "value": "2026-02-25"}])
+    assert len(run("date-conflict", context([c, d], [cc, cd], [[cc, cd]]))) == 1
+
+
+def test_a_had_been_sentence_needs_more_than_one_word_in_common():
+    a = document("a", "وكانت اللجنة التحضيرية قد شُكّلت بقرار رئاسي في 12 شباط وعقدت جلسات حوارية.", published="2025-02-25")
+    b = document("b", "اختتمت مساء أمس الثلاثاء أعمال مؤتمر الحوار الوطني في دمشق.", published="2025-02-26")
+    ca = claim(a, a.text, dates=[{"text": "12 شباط", "value": "2025-02-12"}])
+    cb = claim(b, b.text, dates=[{"text": "مساء أمس الثلاثاء", "value": "2025-02-25", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    # a look back at the same act, in the same words, is still compared
+    c = document("c", "شُكّلت اللجنة التحضيرية بقرار رئاسي في 11 شباط.", published="2025-02-26")
+    cc = claim(c, c.text, dates=[{"text": "11 شباط", "value": "2025-02-11"}])
+    assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1
+
+
+def test_claims_about_two_peoples_acts_are_two_events():
+    a = document("a", "كما زار وزير الخارجية السعودي فيصل بن فرحان دمشق الشهر الماضي والتقى الشرع.", published="2025-02-02")
+    b = document("b", "استقبل الرئيس التركي أردوغان الرئيس الشرع بعد السعودية التي زارها الأحد 2 شباط.", published="2025-02-05")
+    sharaa = {"text": "الشرع", "id": "ahmed-al-sharaa"}
+    ca = claim(a, a.text, dates=[{"text": "الشهر الماضي", "value": "2025-01", "granularity": "month", "relative": True}],
+               entities=[{"text": "فيصل بن فرحان", "id": "faisal-bin-farhan"}, sharaa])
+    cb = claim(b, b.text, dates=[{"text": "الأحد 2 شباط", "value": "2025-02-02", "weekday": "sunday"}],
+               entities=[{"text": "أردوغان", "id": "erdogan"}, sharaa])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    # when one claim names the other's actor, the two may be one event
+    c = document("c", "زار وزير الخارجية السعودي فيصل بن فرحان دمشق الأحد 2 شباط والتقى الشرع.", published="2025-02-05")
+    cc = claim(c, c.text, dates=[{"text": "الأحد 2 شباط", "value": "2025-02-02", "weekday": "sunday"}],
+               entities=[{"text": "فيصل بن فرحان", "id": "faisal-bin-farhan"}, sharaa])
+    assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1
+
+
+def test_a_day_written_without_its_year_differs_in_its_month_only():
+    a = document("a", "تسلم الشرع رئاسة البلاد يوم 29 كانون الثاني 2025 في دمشق.", published="2025-02-02")
+    b = document("b", "تسلم الشرع رئاسة البلاد يوم 29 كانون الأول في دمشق.", published="2025-02-03")
+    ca = claim(a, a.text, dates=[{"text": "29 كانون الثاني 2025", "value": "2025-01-29"}])
+    cb = claim(b, b.text, dates=[{"text": "29 كانون الأول", "value": "2024-12-29"}])
+    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1
+    # written with its year, December 2024 against January 2025 differs in two parts: two events
+    d = document("d", "تسلم الشرع رئاسة البلاد يوم 29 كانون الأول 2024 في دمشق.", published="2025-02-03")
+    cd = claim(d, d.text, dates=[{"text": "29 كانون الأول 2024", "value": "2024-12-29"}])
+    assert run("date-conflict", context([a, d], [ca, cd], [[ca, cd]])) == []
+
+
+def test_spans_of_time_are_compared_only_when_the_words_around_them_are_alike():
+    a = document("a", "التقى ترامب الشرع في الرياض في أول لقاء بين رئيسين أمريكي وسوري منذ 25 عاماً.")
+    b = document("b", "بحث الشرع في الرياض إعادة إعمار ما دمرته حرب استمرت نحو 14 عاماً.")
+    names = [{"text": "الشرع", "id": "ahmed-al-sharaa"}, {"text": "الرياض", "id": "riyadh", "type": "place"}]
+    ca = claim(a, a.text, numbers=[{"text": "25", "value": 25, "unit": "عاماً"}], entities=names)
+    cb = claim(b, b.text, numbers=[{"text": "14", "value": 14, "unit": "عاماً"}], entities=names)
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    c = document("c", "افتتاح أول دار عرض في السعودية منذ أكثر من 35 عاما.")
+    d = document("d", "يفتتح دار عرض سينمائي لأول مرة منذ 100 عام.")
+    cc = claim(c, c.text, numbers=[{"text": "35", "value": 35, "unit": "عاما"}])
+    cd = claim(d, d.text, numbers=[{"text": "100", "value": 100, "unit": "عام"}])
+    assert len(run("number-conflict", context([c, d], [cc, cd], [[cc, cd]]))) == 1
+
+
+def test_a_lasting_count_introduced_alike_is_compared_without_a_cluster():
+    a = document("a", "وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء، قد عقدت جلسات في المحافظات.")
+    b = document("b", "قال المتحدث السابق باسم اللجنة التحضيرية التي ضمت تسعة أعضاء إن المؤتمر أدى وظيفته.")
+    ca = claim(a, a.text, numbers=[{"text": "سبعة", "value": 7, "unit": "أعضاء"}])
+    cb = claim(b, b.text, numbers=[{"text": "تسعة", "value": 9, "unit": "أعضاء"}])
+    assert len(run("number-conflict", context([a, b], [ca, cb]))) == 1
+    assert run("number-conflict", context([a, b], [ca, cb]), anchors=False) == []
+    # one word in common ("المجلس") is not the same phrase
+    c = document("c", "أشار إلى أن المجلس المؤلف من 250 مقعداً سيعقد أولى جلساته.")
+    d = document("d", "ويتألف المجلس من 210 مقاعد تنتخب ثلثيها الهيئات الناخبة.")
+    cc = claim(c, c.text, numbers=[{"text": "250", "value": 250, "unit": "مقعداً"}])
+    cd = claim(d, d.text, numbers=[{"text": "210", "value": 210, "unit": "مقاعد"}])
+    assert run("number-conflict", context([c, d], [cc, cd])) == []

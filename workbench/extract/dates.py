@@ -97,8 +97,9 @@ _LEAD = (
 )
 
 _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, body in {
-    # A day may carry و or the article written on ("بين 3 و5 آذار", "في الـ15 من الشهر"): not part of it.
-    "dmy": rf"(?:(?P<glued>و|ال|وال)(?=\d))?{_LEAD}{_DAY}(?:\s*-\s*|\s+من\s+|\s+){_MONTH_SLOT}(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
+    # A day may carry و or the article written on ("بين 3 و5 آذار", "في الـ15 من الشهر", "الرابع والخامس من
+    # آذار"): not part of it.
+    "dmy": rf"(?:(?P<glued>(?:و|ال|وال)(?=\d)|و(?=ال[^\W\d_])))?{_LEAD}{_DAY}(?:\s*-\s*|\s+من\s+|\s+){_MONTH_SLOT}(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
     "mdy": rf"{_LEAD}(?P<m>{_MONTH}){_NA}\s+(?P<d>\d{{1,2}})(?!\d)\s*[,،]?\s*{_YEAR}",
     # The Hijri year may be left out ("العاشر من محرم"): then the reference's Hijri year decides it.
     "hijri": rf"{_LEAD}{_DAY}(?:\s+من)?\s+(?:شهر\s+)?(?P<hm>{_HMONTH}){_NA}(?:\s*[,،]?\s*(?:(?:عام|سنه)\s+)?"
@@ -115,7 +116,7 @@ _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, bod
     "month_year_numeric": r"(?<![\d.\-/])(?P<mo>\d{1,2})/(?P<y>\d{4})(?![\d]|[.\-/]\d)",
     "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?{_MONTH_SLOT})"
              rf"(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
-    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)}|{_YEAR_PART})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|عامي)\s+))?"
+    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)}|{_YEAR_PART})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|[لبو]?عامي)\s+))?"
             rf"{_YEAR}",
     "relative_year": rf"(?:(?P<mod>{_MODS})\s+)?(?:(?P<y1>(?:ال)?(?:عام|سنه))\s+(?P<rel>{_REL})|هذا\s+(?P<y2>العام)|هذه\s+(?P<y3>السنه))",
     "yesterday": rf"(?:(?:{_PARTS})\s+)?(?:امس|البارحه|امبارح|مبارح){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
@@ -255,7 +256,8 @@ def find_dates(
                         found.append(candidate)
     chosen = _settle(found)
     chosen = _nth_after(t, chosen)
-    if chosen and _JOINED_NUMBERS.search(t):  # the cheap test: two numbers joined ("3 و5", "2011 إلى 2015")
+    # The cheap tests: two numbers joined ("3 و5", "2011 إلى 2015"), or a day written out in words.
+    if chosen and (_JOINED_NUMBERS.search(t) or any(_in_words(f, t) for f in chosen)):
         chosen = _year_continuations(t, _range_starts(t, chosen))
     return [
         DateMention(
@@ -835,17 +837,34 @@ def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
 # to is the first day of a range in the same month.
 _JOINED_NUMBERS = re.compile(r"\d\s*(?:[-–]|و|الي|حتي|لغايه)\s*(?:(?:عام|سنه)\s+)?\d")
 _RANGE_START = re.compile(r"(?<![\w.,/:\-])(?P<d>\d{1,2})\s*(?:[-–]\s*|و\s*|(?:الي|حتي|لغايه)\s+)$")
+_ORDINAL_RANGE_START = re.compile(rf"(?<!\S)(?P<do>{_DAY_ORD})(?:\s+و|\s+(?:الي|حتي|لغايه)\s+)$")
+
+
+def _in_words(f: _Found, t: str) -> bool:
+    """A day-date written out, not counted from the date line: "الخامس من آذار", "الثلاثاء 14 آذار"."""
+    return f.granularity == "day" and f.calendar == "gregorian" and not f.relative and not t[f.start:f.start + 1].isdigit()
+
+
+def _range_start(t: str, f: _Found) -> tuple[int, int, int] | None:
+    """The first day joined to a day-date (where it starts, ends, and its day), or None."""
+    if t[f.start:f.start + 1].isdigit():
+        m = _RANGE_START.search(t, max(0, f.start - 12), f.start)
+        return (m.start(), m.end("d"), int(m["d"])) if m else None
+    if _in_words(f, t):  # "يومي الرابع والعشرين والخامس والعشرين من شباط"
+        m = _ORDINAL_RANGE_START.search(t, max(0, f.start - 40), f.start)
+        return (m.start(), m.end("do"), _DAY_ORDINALS[_squash(m["do"])]) if m else None
+    return None
 
 
 def _range_starts(t: str, chosen: list[_Found]) -> list[_Found]:
     out: list[_Found] = []
     for f in chosen:
-        if f.granularity == "day" and f.calendar == "gregorian" and t[f.start:f.start + 1].isdigit():
-            m = _RANGE_START.search(t, max(0, f.start - 12), f.start)
+        joined = _range_start(t, f) if f.granularity == "day" and f.calendar == "gregorian" else None
+        if joined:
+            start, end, day = joined
             last = dt.date.fromisoformat(f.value)
-            if m and 1 <= int(m["d"]) < last.day and (not out or out[-1].end <= m.start()):
-                first = last.replace(day=int(m["d"]))
-                out.append(_Found(m.start(), m.end("d"), first.isoformat(), "day", relative=f.relative))
+            if 1 <= day < last.day and (not out or out[-1].end <= start):
+                out.append(_Found(start, end, last.replace(day=day).isoformat(), "day", relative=f.relative))
         out.append(f)
     return out
 

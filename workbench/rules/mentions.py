@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from workbench.model import Claim, DateMention, Document, NumberMention
-from workbench.text import normalise, strip_clitics
+from workbench.text import fold_digits, normalise, strip_clitics
 
 # Function words and date words carry no meaning for "what is this date or number about".
 STOPWORDS = frozenset(normalise(w) for w in """
@@ -93,6 +93,24 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> int:
     """How many words of ``a`` have a match in ``b``."""
     bs = list(b)
     return sum(1 for w in a if any(same_word(w, x) for x in bs))
+
+
+def share_a_name(a: set[str], b: set[str]) -> bool:
+    """Two reports of one event name something in common (a place, a person, a body); two documents
+    that name things but nothing in common (elections in Jordan and in Algeria) report different
+    events, however alike the phrase that introduces their figures or dates."""
+    return not a or not b or bool(a & b)
+
+
+def same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two phrases introducing a value share two words at least, and half of the shorter one."""
+    shared = sum(1 for w in a if any(same_word(w, v) for v in b))
+    return shared >= 2 and shared * 2 >= min(len(a), len(b))
+
+
+def names_in(claim: Claim) -> frozenset[str]:
+    """The words of the names a claim mentions."""
+    return frozenset(w for e in claim.entities for w in content_tokens(e.text))
 
 
 CLAUSE_ENDS = "،,؛;:."
@@ -182,11 +200,26 @@ def covers(fine: DateMention, coarse: DateMention) -> bool:
     return _ORDER[fine.granularity] >= _ORDER[coarse.granularity] and dates_agree(fine, coarse)
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _year_inferred(mention: DateMention) -> bool:
+    """A day or month written without its year ("29 كانون الأول"), whose year the extractor took from
+    the date line."""
+    return (not mention.relative and mention.granularity != "year"
+            and not _YEAR_DIGITS.search(fold_digits(mention.text)))
+
+
 def parts_differing(a: DateMention, b: DateMention) -> int:
-    """How many of year, month and day differ, at the coarser granularity of the two."""
+    """How many of year, month and day differ, at the coarser granularity of the two.  A year only
+    inferred from the date line is not a part the writer got wrong: "29 كانون الأول" in a February
+    report (read as December of the year before) against "29 كانون الثاني 2025" is one wrong month."""
     level = coarser(a.granularity, b.granularity)
     left, right = truncate(a.value, level).split("-"), truncate(b.value, level).split("-")
-    return sum(x != y for x, y in zip(left, right))
+    differing = sum(x != y for x, y in zip(left, right))
+    if len(left) > 1 and left[0] != right[0] and left[1] != right[1] and (_year_inferred(a) or _year_inferred(b)):
+        differing -= 1
+    return differing
 
 
 def last_day(mention: DateMention) -> dt.date | None:

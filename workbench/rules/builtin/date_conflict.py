@@ -45,7 +45,8 @@ from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
-    last_day, overlap, background_marker, content_tokens, parts_differing, same_word,
+    last_day, names_in, overlap, background_marker, content_tokens, parts_differing, same_anchor, same_word,
+    share_a_name,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
 from workbench.text import normalise, strip_clitics
@@ -265,12 +266,16 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
         for y in open_b:
             # Words about the date's event: not the names of who acted nor words that introduce any date
             # (أحمد الشرع شكل اللجنة / الرئيس أحمد الشرع وقع الإعلان: two acts of one man).
-            beside = _names(a) | _names(b) | _GENERIC
-            # A "had been" sentence looks back at an earlier event: its date is not taken for the cluster's
-            # event on one word in common ("وكانت اللجنة قد شكلت … جلسات حوارية" / "اختتم مؤتمر الحوار أمس").
-            looking_back = _pluperfect(x, a) or _pluperfect(y, b)
-            related = (single and x is primary_a[0] and y is primary_b[0] and not looking_back) or overlap(
-                words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > looking_back
+            beside = names_in(a) | names_in(b) | _GENERIC
+            # A "had been" sentence looks back at an earlier event: its date is the cluster's event's only when
+            # the words that introduce both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
+            # الاتفاق أمس"), not for the topic words the whole cluster shares ("وكانت اللجنة التحضيرية للمؤتمر
+            # قد شكلت في" / "اختتمت أمس أعمال مؤتمر الحوار").
+            if _pluperfect(x, a) or _pluperfect(y, b):
+                related = _same_act(_anchor(a, x), _anchor(b, y), names_in(a) | names_in(b))
+            else:
+                related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
+                    words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > 0
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
             if _since(x) or _since(y):
@@ -363,22 +368,6 @@ def _named_day(mention: DateMention) -> bool:
     return day is not None and mention.weekday == WEEKDAYS[day.weekday()]
 
 
-def _share_a_name(a: set[str], b: set[str]) -> bool:
-    """Two reports of one event name something in common (a place, a person, a body); two documents
-    that name things but nothing in common (elections in Jordan and in Algeria) report different
-    events, however alike the phrase that introduces their dates."""
-    return not a or not b or bool(a & b)
-
-
-def _same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    shared = sum(1 for w in a if any(same_word(w, v) for v in b))
-    return shared >= 2 and shared * 2 >= min(len(a), len(b))
-
-
-def _names(claim: Claim) -> frozenset[str]:
-    return frozenset(w for e in claim.entities for w in content_tokens(e.text))
-
-
 def _same_act(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> bool:
     """Two anchors share a word that is not a name: who acted is no act (أحمد الشرع شكل اللجنة / أحمد
     الشرع وقع الإعلان)."""
@@ -415,7 +404,7 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
     def apart(a: Claim, b: Claim) -> bool:
         cluster = context.cluster_of.get(a.id)
         return (a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
-                and _share_a_name(names.get(a.doc, set()), names.get(b.doc, set())))
+                and share_a_name(names.get(a.doc, set()), names.get(b.doc, set())))
 
     published = context.published
 
@@ -433,9 +422,9 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
             numbers_i, numbers_j = keys[i][4], keys[j][4]
             if numbers_i and numbers_j and not numbers_i & numbers_j:
                 continue  # law No. 12 of 2018, law No. 150 of 1950: two things of one kind
-            if not _same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
+            if not same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
                 continue
-            if not _same_act(keys[i][0], keys[j][0], _names(copies[keys[i]][0][0]) | _names(copies[keys[j]][0][0])):
+            if not _same_act(keys[i][0], keys[j][0], names_in(copies[keys[i]][0][0]) | names_in(copies[keys[j]][0][0])):
                 continue  # "الشرع شكل اللجنة في 9 آذار" / "الشرع ... الإعلان الدستوري في 13 آذار": two acts of one man
             for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
                 for a, x in left:

@@ -22,6 +22,10 @@ edition or its first written date) belong to two editions and are not compared.
 A value the other claim also gives (as a rank, or as a count of any unit) is accounted for and never
 conflicts; an approximate number (نحو، قرابة) may differ by ``approximate_tolerance``, and a bound
 (أكثر من 35، لم يتجاوز 49) agrees with numbers on its side up to ``bound_slack`` beyond it.
+Spans of time (14 عاماً، منذ 25 عاماً) are compared only when the words around them are alike, since
+one article holds many.  Ordinals of stages (المرحلة الثانية من العقوبات) rank the series they are
+stages of.  With ``anchors`` on, a lasting count (a body's members or seats) is also compared with
+one in another document that the same words introduce, clustered or not.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import combinations
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
@@ -37,10 +42,10 @@ from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
 from workbench.rules.builtin.date_conflict import different_occasions
 from workbench.text import strip_clitics
-from workbench.xref.words import RANK_NOUNS
+from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
     OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
-    raw_words_before, same_unit, same_word, unit_key, words_before,
+    raw_words_before, names_in, same_unit, same_word, share_a_name, unit_key, words_after, words_before,
 )
 
 PLACE_TYPES = frozenset({"place", "country"})
@@ -52,6 +57,8 @@ OPTIONS = {
     "compare_ranks": Option(bool, True, "compare ordinals and ranks (90th vs 89th)"),
     "compare_counts": Option(bool, True, "compare quantities of the same unit"),
     "same_document": Option(bool, True, "also compare two claims of one document"),
+    "anchors": Option(bool, True, "also compare lasting counts (members, seats) introduced by the same phrase "
+                                  "in unclustered claims"),
 }
 
 
@@ -379,12 +386,83 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
             peers_a = [r for r in ra if _comparable(r, y)]
             peers_b = [r for r in rb if _comparable(x, r)]
             # Spans of time ("حرب استمرت 14 عاماً" / "أول لقاء منذ 25 عاماً") measure many things at once:
-            # two are one fact only when the words around them say so.
-            single = len(peers_a) == 1 and len(peers_b) == 1 and not (x.role == "count" and x.unit in TIME_UNITS)
-            if single or overlap(words_around(a, x.mention.start, x.mention.end),
-                                 words_around(b, y.mention.start, y.mention.end)) > 1:
+            # two are one fact only when the words around them say so, "منذ" and all, names apart ("أول
+            # دار عرض منذ 35 عاماً" / "يفتتح دار عرض لأول مرة منذ 100 عام").
+            span = x.role == "count" and x.unit in TIME_UNITS
+            single = len(peers_a) == 1 and len(peers_b) == 1 and not span
+            if span:
+                names = names_in(a) | names_in(b)
+                alike = overlap(_span_words(a, x.mention.start, x.mention.end) - names,
+                                _span_words(b, y.mention.start, y.mention.end) - names) > 1
+            else:
+                alike = overlap(words_around(a, x.mention.start, x.mention.end),
+                                words_around(b, y.mention.start, y.mention.end)) > 1
+            if single or alike:
                 found.append((x, y))
     return found
+
+
+def _span_words(claim: Claim, start: int, end: int) -> frozenset[str]:
+    """The content words around a span of time, not cut at its "since" the way a date's are."""
+    return frozenset(words_before(claim, start, 6) + words_after(claim, end, 4))
+
+
+_ANCHOR_WORDS = 5
+_REPORTING = frozenset(normalise(w) for w in """
+    اعلن أعلن اعلنت أعلنت قال قالت اكد أكد اكدت أكدت اضاف أضاف ذكر ذكرت اشار أشار اشارت أشارت مشيرا مشيراً
+    اوضح أوضح افاد أفاد افادت أفادت بحسب وفق
+""".split())
+
+
+def _lasting_anchor(claim: Claim, reading: Reading) -> tuple[str, ...]:
+    """The content words that introduce a lasting count in its sentence, less reporting words
+    ("وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء": لجنه، تحضيريه، مؤتمر، مؤلفه)."""
+    return tuple(w for w in words_before(claim, reading.mention.start, _ANCHOR_WORDS) if w not in _REPORTING)
+
+
+def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], pair) -> Iterator[Hit]:
+    """Lasting counts (a body's members or seats, a coalition's states) introduced by the same phrase in
+    two documents whose claims share no cluster.  A body's size is restated in passing, in sentences
+    about other things ("اللجنة التحضيرية التي ضمت تسعة أعضاء وأشرفت على جلسات"), which cross-referencing
+    rightly keeps apart; the two claims are then compared as if clustered.  Copies (one anchor, one
+    value) are compared once."""
+    copies: dict[tuple, list[tuple[Claim, Reading]]] = {}
+    for claim in context.claims.values():
+        for reading in readings_of(claim):
+            if reading.role == "count" and reading.unit in LASTING_COUNTS:
+                anchor = _lasting_anchor(claim, reading)
+                if len(anchor) >= 2:
+                    copies.setdefault((anchor, reading.unit, reading.value), []).append((claim, reading))
+    keys = list(copies)
+    by_word: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        for word in set(key[0]):
+            by_word.setdefault(word, []).append(index)
+    names: dict[str, set[str]] = {}
+    for claim in context.claims.values():
+        names.setdefault(claim.doc, set()).update(e.id for e in claim.entities)
+    cluster_of = context.cluster_of
+    conflicts: dict[frozenset[str], list] = {}
+    seen: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        for i, j in combinations(members, 2):
+            if (i, j) in seen or keys[i][1] != keys[j][1] or keys[i][2] == keys[j][2]:
+                continue
+            seen.add((i, j))
+            if overlap(keys[i][0], keys[j][0]) < 2:
+                continue  # two words in common at least ("اللجنة التحضيرية … المؤلفة من" / "اللجنة التحضيرية التي ضمت")
+            for a, x in copies[keys[i]]:
+                partner = next(((b, y) for b, y in copies[keys[j]] if a.doc != b.doc
+                                and (cluster_of.get(a.id) is None or cluster_of.get(a.id) is not cluster_of.get(b.id))
+                                and share_a_name(names.get(a.doc, set()), names.get(b.doc, set()))), None)
+                if partner is None:
+                    continue
+                b, y = partner
+                if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
+                    conflicts.setdefault(frozenset((a.doc, b.doc)) | {str(x.unit)}, []).append(
+                        ((a, x.mention, x.shown), (b, y.mention, y.shown)))
+    for found in conflicts.values():
+        yield conflict_hit(found, context)
 
 
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
@@ -407,13 +485,21 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     def allowed(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
         return a.doc != b.doc or options["same_document"]
 
+    read_once: dict[str, list[Reading]] = {}
+
+    def readings_of(claim: Claim) -> list[Reading]:
+        if claim.id not in read_once:
+            read_once[claim.id] = [r for r in (read(claim, n) for n in claim.numbers) if r is not None and r.role in roles]
+        return read_once[claim.id]
+
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
-        readings = {c.id: [r for r in (read(c, n) for n in c.numbers) if r is not None and r.role in roles]
-                    for c in claims}
-        conflicts = cluster_conflicts(claims, readings, pair, allowed, lambda r: (r.mention, r.shown))
+        conflicts = cluster_conflicts(claims, {c.id: readings_of(c) for c in claims}, pair, allowed,
+                                      lambda r: (r.mention, r.shown))
         if conflicts:
             yield conflict_hit(conflicts, context)
+    if options["anchors"] and "count" in roles:
+        yield from _anchored(context, readings_of, pair)
 
 
 KIND = Kind(
