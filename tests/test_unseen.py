@@ -203,18 +203,11 @@ CROSS_SET_RIGHT: dict[tuple[str, frozenset[str]], str] = {
 # finding a checker would have to dismiss; the test below fails once one stops firing, so the list
 # only shrinks.
 KNOWN_COMBINED_FALSE: dict[tuple[str, frozenset[str]], str] = {
-    ("date-conflict", _docs("u06_sweida_ceasefire", "y01_sweida_ceasefire", "y02_sweida_aid", "y03_sweida_week")):
-        "holds the gold's y03/y01 conflict (clashes began 14 vs 13 July) but also pulls in other days of that "
-        "week (y02's first aid convoy 'صباح اليوم الثلاثاء' 22 July against y01's ceasefire 'مساء أمس السبت' 19 "
-        "July), so it names y02, which an unseen5 trap guards",
 }
 
 # Gold findings whose fate differs in the combined corpus from the set alone: (kind, doc, rule) -> why,
 # or None when a single-set known miss is found in the combined run.
 COMBINED_MISSES: dict[tuple[str, str, str], str | None] = {
-    # y06's sentence joins u07's and 150 meets 140; the same finding also pairs y07's 150 elected with the
-    # 70 members the president appoints (y06), which its message shows: a false pair inside a true finding.
-    ("finding", "y07_elections_results", "number-conflict"): None,
     ("finding", "w07_ceasefire_returns", "date-conflict"):
         "with v01 in the corpus, w07's lede ('منذ دخول وقف إطلاق النار حيز التنفيذ فجر الثلاثاء') clusters "
         "with v01's and w06's sentences about returning families instead of the ceasefire-start sentences, "

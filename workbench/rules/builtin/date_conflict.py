@@ -195,6 +195,7 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
     "زلزال الزلزال",
     "انسحاب الانسحاب",
     "انتشار انتشاره الانتشار",
+    "قافلة القافلة قوافل القوافل مساعدات المساعدات إغاثة الإغاثة",
 ))
 _EVENT_WORDS = 6
 
@@ -205,7 +206,8 @@ def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
     head = _introducing(claim, mention)
 
     def kinds(words) -> frozenset[int]:
-        return frozenset(i for w in words for i, group in enumerate(_EVENTS) if w in group)
+        # the alif of an accusative ending comes off ("أعلن … وقفاً شاملاً لإطلاق النار")
+        return frozenset(i for w in words for i, group in enumerate(_EVENTS) if w in group or w.removesuffix("ا") in group)
 
     return kinds(content_tokens(head)[-_EVENT_WORDS:]) or kinds(words_after(claim, mention.end, 3))
 
