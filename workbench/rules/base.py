@@ -97,6 +97,23 @@ class RuleContext:
             claims.sort(key=lambda c: c.start)
         return grouped
 
+    @cached_property
+    def entities_by_doc(self) -> dict[str, set[str]]:
+        """The ids of the entities each document names."""
+        found: dict[str, set[str]] = {}
+        for claim in self.claims.values():
+            found.setdefault(claim.doc, set()).update(e.id for e in claim.entities)
+        return found
+
+    def unclustered_peers(self, a: Claim, b: Claim) -> bool:
+        """Claims of two documents that no cluster joins, the documents naming something in common (or
+        one of them nothing): the pairs the anchored comparisons look at, beyond the clusters."""
+        cluster = self.cluster_of.get(a.id)
+        if a.doc == b.doc or (cluster is not None and cluster is self.cluster_of.get(b.id)):
+            return False
+        names_a, names_b = self.entities_by_doc.get(a.doc, set()), self.entities_by_doc.get(b.doc, set())
+        return not names_a or not names_b or bool(names_a & names_b)
+
     def published(self, claim: Claim) -> dt.date | None:
         """The publication date of the claim's document, if known."""
         document = self.documents.get(claim.doc)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
 
 from workbench.model import Claim, DateMention, Document, NumberMention
 from workbench.text import fold_digits, normalise, strip_clitics
@@ -95,11 +96,19 @@ def overlap(a: Iterable[str], b: Iterable[str]) -> int:
     return sum(1 for w in a if any(same_word(w, x) for x in bs))
 
 
-def share_a_name(a: set[str], b: set[str]) -> bool:
-    """Two reports of one event name something in common (a place, a person, a body); two documents
-    that name things but nothing in common (elections in Jordan and in Algeria) report different
-    events, however alike the phrase that introduces their figures or dates."""
-    return not a or not b or bool(a & b)
+def pairs_sharing_a_word(phrases: Sequence[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """Each pair of indexes (i < j) whose phrases share a word, once: phrases with no word in common
+    are never the same phrase, so they are never compared (no all-pairs pass on a large corpus)."""
+    by_word: dict[str, list[int]] = {}
+    for index, phrase in enumerate(phrases):
+        for word in set(phrase):
+            by_word.setdefault(word, []).append(index)
+    seen: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        for pair in combinations(members, 2):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -39,14 +39,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import combinations
 
 from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
     last_day, names_in, overlap, background_marker, content_tokens, parts_differing, same_anchor, same_word,
-    share_a_name,
+    pairs_sharing_a_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
 from workbench.text import normalise, strip_clitics
@@ -387,10 +386,6 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
                 key = (anchor, mention.value, mention.granularity, mention.calendar, _anchor_numbers(claim, mention))
                 copies.setdefault(key, []).append((claim, mention))
     keys = list(copies)
-    by_word: dict[str, list[int]] = {}
-    for index, key in enumerate(keys):
-        for word in set(key[0]):
-            by_word.setdefault(word, []).append(index)
     parent = list(range(len(keys)))
 
     def root(i: int) -> int:
@@ -399,15 +394,6 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
             i = parent[i]
         return i
 
-    names: dict[str, set[str]] = {}
-    for claim in context.claims.values():
-        names.setdefault(claim.doc, set()).update(e.id for e in claim.entities)
-
-    def apart(a: Claim, b: Claim) -> bool:
-        cluster = context.cluster_of.get(a.id)
-        return (a.doc != b.doc and (cluster is None or cluster is not context.cluster_of.get(b.id))
-                and share_a_name(names.get(a.doc, set()), names.get(b.doc, set())))
-
     published = context.published
 
     def planned(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
@@ -415,25 +401,21 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
                 or _plan_and_past(y, x, published(b), published(a), options))
 
     conflicts: list[tuple[int, tuple[Side, Side]]] = []
-    seen: set[tuple[int, int]] = set()
-    for members in by_word.values():
-        for i, j in combinations(members, 2):
-            if (i, j) in seen:
-                continue
-            seen.add((i, j))
-            numbers_i, numbers_j = keys[i][4], keys[j][4]
-            if numbers_i and numbers_j and not numbers_i & numbers_j:
-                continue  # law No. 12 of 2018, law No. 150 of 1950: two things of one kind
-            if not same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
-                continue
-            if not _same_act(keys[i][0], keys[j][0], names_in(copies[keys[i]][0][0]) | names_in(copies[keys[j]][0][0])):
-                continue  # "الشرع شكل اللجنة في 9 آذار" / "الشرع ... الإعلان الدستوري في 13 آذار": two acts of one man
-            for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
-                for a, x in left:
-                    partner = next(((b, y) for b, y in right if apart(a, b) and not planned(a, x, b, y)), None)
-                    if partner is not None:
-                        conflicts.append((i, ((a, x, x.value), (partner[0], partner[1], partner[1].value))))
-                        parent[root(i)] = root(j)
+    for i, j in pairs_sharing_a_word([key[0] for key in keys]):
+        numbers_i, numbers_j = keys[i][4], keys[j][4]
+        if numbers_i and numbers_j and not numbers_i & numbers_j:
+            continue  # law No. 12 of 2018, law No. 150 of 1950: two things of one kind
+        if not same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
+            continue
+        if not _same_act(keys[i][0], keys[j][0], names_in(copies[keys[i]][0][0]) | names_in(copies[keys[j]][0][0])):
+            continue  # "الشرع شكل اللجنة في 9 آذار" / "الشرع ... الإعلان الدستوري في 13 آذار": two acts of one man
+        for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
+            for a, x in left:
+                partner = next(((b, y) for b, y in right
+                                if context.unclustered_peers(a, b) and not planned(a, x, b, y)), None)
+                if partner is not None:
+                    conflicts.append((i, ((a, x, x.value), (partner[0], partner[1], partner[1].value))))
+                    parent[root(i)] = root(j)
     groups: dict[int, list[tuple[Side, Side]]] = {}
     for i, pair in conflicts:
         groups.setdefault(root(i), []).append(pair)

@@ -34,7 +34,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
@@ -45,7 +44,7 @@ from workbench.text import strip_clitics
 from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
     OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
-    raw_words_before, names_in, same_unit, same_word, share_a_name, unit_key, words_after, words_before,
+    pairs_sharing_a_word, raw_words_before, names_in, same_unit, same_word, unit_key, words_after, words_before,
 )
 
 PLACE_TYPES = frozenset({"place", "country"})
@@ -434,33 +433,20 @@ def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]
                 if len(anchor) >= 2:
                     copies.setdefault((anchor, reading.unit, reading.value), []).append((claim, reading))
     keys = list(copies)
-    by_word: dict[str, list[int]] = {}
-    for index, key in enumerate(keys):
-        for word in set(key[0]):
-            by_word.setdefault(word, []).append(index)
-    names: dict[str, set[str]] = {}
-    for claim in context.claims.values():
-        names.setdefault(claim.doc, set()).update(e.id for e in claim.entities)
-    cluster_of = context.cluster_of
     conflicts: dict[frozenset[str], list] = {}
-    seen: set[tuple[int, int]] = set()
-    for members in by_word.values():
-        for i, j in combinations(members, 2):
-            if (i, j) in seen or keys[i][1] != keys[j][1] or keys[i][2] == keys[j][2]:
+    for i, j in pairs_sharing_a_word([key[0] for key in keys]):
+        if keys[i][1] != keys[j][1] or keys[i][2] == keys[j][2]:
+            continue
+        if overlap(keys[i][0], keys[j][0]) < 2:
+            continue  # two words in common at least ("اللجنة التحضيرية … المؤلفة من" / "اللجنة التحضيرية التي ضمت")
+        for a, x in copies[keys[i]]:
+            partner = next(((b, y) for b, y in copies[keys[j]] if context.unclustered_peers(a, b)), None)
+            if partner is None:
                 continue
-            seen.add((i, j))
-            if overlap(keys[i][0], keys[j][0]) < 2:
-                continue  # two words in common at least ("اللجنة التحضيرية … المؤلفة من" / "اللجنة التحضيرية التي ضمت")
-            for a, x in copies[keys[i]]:
-                partner = next(((b, y) for b, y in copies[keys[j]] if a.doc != b.doc
-                                and (cluster_of.get(a.id) is None or cluster_of.get(a.id) is not cluster_of.get(b.id))
-                                and share_a_name(names.get(a.doc, set()), names.get(b.doc, set()))), None)
-                if partner is None:
-                    continue
-                b, y = partner
-                if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
-                    conflicts.setdefault(frozenset((a.doc, b.doc)) | {str(x.unit)}, []).append(
-                        ((a, x.mention, x.shown), (b, y.mention, y.shown)))
+            b, y = partner
+            if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
+                conflicts.setdefault(frozenset((a.doc, b.doc)) | {str(x.unit)}, []).append(
+                    ((a, x.mention, x.shown), (b, y.mention, y.shown)))
     for found in conflicts.values():
         yield conflict_hit(found, context)
 
