@@ -284,6 +284,8 @@ def test_head_of_government_and_head_of_state_are_two_offices():
     assert _relation(key("رئيس الوزراء العراقي"), key("رئيس الجمهورية العراقية")) == "variant"
     assert _relation(key("الرئيس السوري"), key("رئيس الجمهورية العربية السورية")) != "variant"
     assert _relation(key("رئيس الحكومة العراقية"), key("رئيس الوزراء العراقي")) != "variant"
+    assert _relation(key("الرئيس الفلسطيني"), key("رئيس الوزراء الفلسطيني")) == "variant"
+    assert _relation(key("المرشد الإيراني"), key("المرشد الأعلى")) == "subset"
 
 
 # ---- weekday-mismatch ------------------------------------------------------------------------------
@@ -773,3 +775,39 @@ def test_a_lasting_count_introduced_alike_is_compared_without_a_cluster():
     cc = claim(c, c.text, numbers=[{"text": "250", "value": 250, "unit": "مقعداً"}])
     cd = claim(d, d.text, numbers=[{"text": "210", "value": 210, "unit": "مقاعد"}])
     assert run("number-conflict", context([c, d], [cc, cd])) == []
+
+
+def test_an_earthquake_dated_in_passing_meets_its_other_dates_without_a_cluster():
+    morocco = {"text": "المغرب", "id": "morocco", "type": "country"}
+    a = document("a", "ومنذ وقوع الزلزال في 8 أغسطس، تتوالى المبادرات التضامنية داخل المغرب.", published="2023-09-11")
+    b = document("b", "زار الملك مصابي الزلزال الذي بلغت قوته 6.9 درجات وضرب ليل الجمعة 8 أيلول المغرب.", published="2023-09-13")
+    ca = claim(a, a.text, dates=[{"text": "8 أغسطس", "value": "2023-08-08"}], entities=[morocco])
+    cb = claim(b, b.text, dates=[{"text": "ليل الجمعة 8 أيلول", "value": "2023-09-08", "weekday": "friday"}],
+               entities=[morocco])
+    assert len(run("date-conflict", context([a, b], [ca, cb]))) == 1
+    # another country's earthquake is another event
+    c = document("c", "زار الملك مصابي الزلزال الذي بلغت قوته 7.8 درجات وضرب ليل الجمعة 8 أيلول تركيا.", published="2023-09-13")
+    cc = claim(c, c.text, dates=[{"text": "ليل الجمعة 8 أيلول", "value": "2023-09-08", "weekday": "friday"}],
+               entities=[{"text": "تركيا", "id": "turkey", "type": "country"}])
+    assert run("date-conflict", context([a, c], [ca, cc])) == []
+
+
+def test_the_day_a_source_spoke_is_not_the_date_of_the_event_it_reports():
+    a = document("a", "أعلن التلفزيون الرسمي صباح اليوم الاثنين وفاة الرئيس إثر تحطم مروحيته ظهر أمس الأحد.", published="2024-05-20")
+    b = document("b", "توالت برقيات التعزية بوفاة الرئيس إثر تحطم مروحيته السبت 18 أيار.", published="2024-05-21")
+    ca = claim(a, a.text, dates=[{"text": "صباح اليوم الاثنين", "value": "2024-05-20", "relative": True},
+                                 {"text": "ظهر أمس الأحد", "value": "2024-05-19", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "السبت 18 أيار", "value": "2024-05-18", "weekday": "saturday"}])
+    found = run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))
+    assert [sorted((f.values["value_a"], f.values["value_b"])) for f in found] == [["2024-05-18", "2024-05-19"]]
+
+
+def test_a_look_back_at_a_figure_the_article_updates_is_no_conflict():
+    a = document("a", "ارتفع عدد ضحايا الزلزال إلى 2497 قتيلاً. وكانت الحصيلة قد بلغت أمس 2012 قتيلاً.")
+    today, before = "ارتفع عدد ضحايا الزلزال إلى 2497 قتيلاً.", "وكانت الحصيلة قد بلغت أمس 2012 قتيلاً."
+    ca = claim(a, today, numbers=[{"text": "2497", "value": 2497, "unit": "قتيلاً"}])
+    cb = claim(a, before, numbers=[{"text": "2012", "value": 2012, "unit": "قتيلاً"}])
+    assert run("number-conflict", context([a], [ca, cb], [[ca, cb]])) == []
+    b = document("b", "بلغت حصيلة ضحايا الزلزال 2012 قتيلاً.")
+    cc = claim(b, b.text, numbers=[{"text": "2012", "value": 2012, "unit": "قتيلاً"}])
+    assert len(run("number-conflict", context([a, b], [ca, cc], [[ca, cc]]))) == 1  # another report's figure

@@ -208,10 +208,6 @@ KNOWN_COMBINED_FALSE: dict[tuple[str, frozenset[str]], str] = {
 # Gold findings whose fate differs in the combined corpus from the set alone: (kind, doc, rule) -> why,
 # or None when a single-set known miss is found in the combined run.
 COMBINED_MISSES: dict[tuple[str, str, str], str | None] = {
-    ("finding", "w07_ceasefire_returns", "date-conflict"):
-        "with v01 in the corpus, w07's lede ('منذ دخول وقف إطلاق النار حيز التنفيذ فجر الثلاثاء') clusters "
-        "with v01's and w06's sentences about returning families instead of the ceasefire-start sentences, "
-        "so its 26 November never meets w05's 27th",
 }
 
 

@@ -38,7 +38,9 @@ _NAV_SEPARATORS = re.compile(r"\s[|›»>/∣\"]\s|\s{2,}")
 _HOME = _folded(r"^\W*(?:الرئيسية|الصفحة الرئيسية)\b")
 _HOME_WORDS = (fold("الرئيسية"), fold("الصفحة الرئيسية"))
 _BYLINE = _folded(r"^\W*(?:كتب|كتبت|بقلم|إعداد|اعداد|تقرير|تحرير|حرر بواسطة|حررته|المحرر|متابعة)\s*:")
-_REPORTER = _folded(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*-\s*(?:خاص|مراسلنا|مراسل\s+\S+|وكالات)\s*$")
+# "دمشق - خاص", "الكويت – مكتب الخليج اليوم · الأحد ١٢ مايو ٢٠٢٤": a place and who reports from it (and the date).
+_REPORTER = _folded(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*-\s*(?:خاص|مراسلنا|مراسل\s+\S+|وكالات|مكتب(?:\s+[^\W\d_]+){1,3})"
+                    r"\s*(?:[·|•]\s*[^.،:]*)?$")
 _CAPTION = _folded(r"^\W*\(?\s*(?:صورة|الصورة|صور|أرشيفية|ارشيفية|صورة أرشيفية)\b[^()]*\)?\s*$|\((?:صورة|الصورة|أرشيفية|ارشيفية)\b[^()]*\)\s*$")
 _TAGS = _folded(r"^\W*(?:الوسوم|وسوم|الكلمات الدالة|الكلمات المفتاحية|كلمات مفتاحية|كلمات دلالية|تصنيفات|التصنيفات|التصنيف|تاغ|تاغات|الأقسام)\s*:|^\s*#\S+(?:\s+#\S+)*\s*$")
 _SOURCE_LINE = _folded(r"^\W*(?:المصدر|المصادر|مصدر الخبر)\s*:\s*\S")
@@ -61,7 +63,7 @@ def _is_page_line(line: str) -> bool:
         return True
     if words <= 25 and any(w in line for w in _CAPTION_WORDS) and _CAPTION.search(line):
         return True
-    if words <= 5 and (_COUNTS.search(line) or _REPORTER.search(line)):
+    if words <= 5 and _COUNTS.search(line) or words <= 12 and _REPORTER.search(line):
         return True
     if words <= 15 and not line.endswith(".") and any(w in line for w in _PROMPT_WORDS) and _PROMPT.search(line):
         return True

@@ -161,6 +161,8 @@ def _join_mixed(t: str, found: list) -> list:
     """Words and digits in one number: "ألف و500" = 1500, "مليار و200 مليون" = 1.2e9, "3 آلاف و500"."""
     out: list = []
     for item in found:
+        if out and out[-1][0] <= item[0] and item[1] <= out[-1][1]:
+            continue  # the word "مليونا" of "16 مليونا", already read with its digits
         if out and not out[-1][3] and not item[3] and _AND_DIGITS.fullmatch(t, out[-1][1], item[0]):
             s, _, value, _ = out[-1]
             mult = _ENDS_WITH_MULT.search(t, s, out[-1][1])
@@ -210,7 +212,9 @@ def _read_words(t: str, m: re.Match[str]) -> list[_Read]:
     while i < len(tokens):
         j, value, ordinal = _compose(tokens, i)
         read = _judge(t, m, tokens[i:j], value, ordinal)
-        if read:
+        if read is None and j - i > 1 and tokens[i][3]:
+            j = i + 1  # "أمس الأحد ألفي قتيل": a definite first word (Sunday) is not the number's start
+        elif read:
             reads.append(read)
         i = j
     return reads

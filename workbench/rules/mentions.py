@@ -122,14 +122,30 @@ def names_in(claim: Claim) -> frozenset[str]:
     return frozenset(w for e in claim.entities for w in content_tokens(e.text))
 
 
+_WAS = frozenset(normalise(w) for w in "كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
+_QAD = normalise("قد")
+
+
+def looks_back(claim: Claim, start: int) -> bool:
+    """The mention at ``start`` is in a "had been" sentence ("وكانت اللجنة … قد شكلت في 12 شباط",
+    "وكانت الحصيلة قد تجاوزت أمس ألفي قتيل"): the writer's look back at an earlier event or state, told
+    apart from the news of the document."""
+    words = _TOKEN.findall(normalise(claim.text[: max(0, start - claim.start)]))
+    return any(w in _WAS and _QAD in words[i + 1:] for i, w in enumerate(words))
+
+
 CLAUSE_ENDS = "،,؛;:."
+
+
+_CLAUSE_END = re.compile(rf"[{CLAUSE_ENDS}](?!\d)|(?<!\d)[{CLAUSE_ENDS}]")
 
 
 def clause_before(claim: Claim, start: int) -> str:
     """The claim's text before absolute offset ``start``, from the clause's beginning (the last comma,
-    semicolon, colon or full stop) on."""
+    semicolon, colon or full stop, but not one inside a number: 6.9, 35,000, 10:30) on."""
     head = claim.text[: max(0, start - claim.start)]
-    return head[max(head.rfind(p) for p in CLAUSE_ENDS) + 1:]
+    ends = [m.end() for m in _CLAUSE_END.finditer(head)]
+    return head[ends[-1]:] if ends else head
 
 
 def background_marker(before: str, reach: int = 5) -> int | None:

@@ -39,12 +39,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import combinations
 
 from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
-    last_day, names_in, overlap, background_marker, content_tokens, parts_differing, same_anchor, same_word,
+    last_day, looks_back, names_in, overlap, background_marker, content_tokens, parts_differing, same_anchor, same_word,
     pairs_sharing_a_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
@@ -104,21 +105,18 @@ def _attributed(y: DateMention, b: Claim) -> bool:
                for i, w in enumerate(words))
 
 
+def _event_dates(claim: Claim, dates: list[DateMention]) -> list[DateMention]:
+    """A claim's dates less the day its source spoke, when it also dates the event ("أعلن التلفزيون
+    صباح اليوم الاثنين وفاة الرئيس … إثر تحطم مروحيته ظهر أمس الأحد"): that day is no date of the event
+    another report dates."""
+    events = [d for d in dates if not (d.relative and _reported(d, claim))]
+    return events if events else dates
+
+
 def _reported(y: DateMention, b: Claim) -> bool:
     """A reporting verb just before the date, in its clause: "وفق ما أعلنت الوزارة اليوم الإثنين"."""
     head = clause_before(b, y.start)
     return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
-
-
-_WAS = frozenset(normalise(w) for w in "كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
-_QAD = normalise("قد")
-
-
-def _pluperfect(mention: DateMention, claim: Claim) -> bool:
-    """The date is in a "had been" sentence ("وكانت اللجنة … قد شكلت في 12 شباط"): a writer's look back
-    at an earlier event, told apart from the news of the document."""
-    words = re.findall(r"\w+", normalise(claim.text[: max(0, mention.start - claim.start)]))
-    return any(w in _WAS and _QAD in words[i + 1:] for i, w in enumerate(words))
 
 
 _SINCE = normalise("منذ")
@@ -197,6 +195,9 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
     "قافلة القافلة قوافل القوافل مساعدات المساعدات إغاثة الإغاثة",
 ))
 _EVENT_WORDS = 6
+# Kinds of event a place has once in a long while: two reports dating "the earthquake" of one region a
+# month apart date one event twice (one strike or one clash among many is not so).
+_SINGULAR = frozenset(i for i, group in enumerate(_EVENTS) if group & {"زلزال", "انفجار"})
 
 
 def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
@@ -257,6 +258,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
         return []  # elections in Iraq and in Jordan: each places its event in a country the other never names
     if different_occasions(a, b, published(a), published(b)) or _other_actors(a, b):
         return []
+    if a.doc != b.doc:
+        da, db = _event_dates(a, da), _event_dates(b, db)
     open_a = [d for d in da if not any(covers(e, d) for e in db)]
     open_b = [d for d in db if not any(covers(e, d) for e in da)]
     primary_a = [d for d in da if not is_background(a, d)]
@@ -272,7 +275,7 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             # the words that introduce both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
             # الاتفاق أمس"), not for the topic words the whole cluster shares ("وكانت اللجنة التحضيرية للمؤتمر
             # قد شكلت في" / "اختتمت أمس أعمال مؤتمر الحوار").
-            if _pluperfect(x, a) or _pluperfect(y, b):
+            if looks_back(a, x.start) or looks_back(b, y.start):
                 related = _same_act(_anchor(a, x), _anchor(b, y), names_in(a) | names_in(b))
             else:
                 related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
@@ -423,6 +426,32 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
         yield conflict_hit(found, context)
 
 
+def _singular_events(context: RuleContext, options) -> Iterator[Hit]:
+    """Written-out dates of a singular event (an earthquake, a blast) in two documents that no cluster
+    joins and that name a place in common, often dated in passing ("ومنذ وقوع الزلزال في 8 أغسطس").
+    Copies (one kind, one date) are compared once."""
+    places: dict[str, set[str]] = {}
+    for claim in context.claims.values():
+        places.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type in ("place", "country"))
+    copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
+    for claim in context.claims.values():
+        for mention in dated_mentions(claim, context.documents.get(claim.doc)):
+            if not mention.relative:
+                for kind in _event_kinds(claim, mention) & _SINGULAR:
+                    copies.setdefault((kind, mention.value, mention.granularity), []).append((claim, mention))
+    found: dict[int, list[tuple[Side, Side]]] = {}
+    for key_x, key_y in combinations(list(copies), 2):
+        if key_x[0] != key_y[0] or not _comparable(copies[key_x][0][1], copies[key_y][0][1], options):
+            continue
+        for a, x in copies[key_x]:
+            partner = next(((b, y) for b, y in copies[key_y] if context.unclustered_peers(a, b)
+                            and places.get(a.doc, set()) & places.get(b.doc, set())), None)
+            if partner is not None:
+                found.setdefault(key_x[0], []).append(((a, x, x.value), (partner[0], partner[1], partner[1].value)))
+    for pairs in found.values():
+        yield conflict_hit(pairs, context)
+
+
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     options = rule.options
 
@@ -455,6 +484,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             yield conflict_hit(conflicts, context)
     if options["anchors"]:
         yield from _anchored(context, options)
+        yield from _singular_events(context, options)
 
 
 KIND = Kind(

@@ -44,7 +44,7 @@ from workbench.text import strip_clitics
 from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
     OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
-    pairs_sharing_a_word, raw_words_before, names_in, same_unit, same_word, unit_key, words_after, words_before,
+    looks_back, pairs_sharing_a_word, raw_words_before, names_in, same_unit, same_word, unit_key, words_after, words_before,
 )
 
 PLACE_TYPES = frozenset({"place", "country"})
@@ -370,6 +370,8 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
         for y in open_b:
             if not _comparable(x, y) or _different_places(a, x, b, y, places_of):
                 continue
+            if a.doc == b.doc and (looks_back(a, x.mention.start) or looks_back(b, y.mention.start)):
+                continue  # "ارتفع العدد إلى 2497 … وكانت الحصيلة قد تجاوزت أمس ألفي قتيل": the figure before the update
             if published(a) != published(b) and _elapsed(a, x) and _elapsed(b, y):
                 continue  # the third day of a truce on one day, its eighth five days later
             if x.role == y.role == "count":

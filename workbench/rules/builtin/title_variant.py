@@ -13,7 +13,8 @@ An organisation a title heads is one whether named by its alias or by the start 
 in construct (القائد العام لقوات … / قائد قوات …).
 
 Two titles that differ only in words that place the office rather than name it (الرئيس السوري /
-رئيس الجمهورية / الرئيس) are one office and not reported.  Two titles with no word in common are two
+رئيس الجمهورية / الرئيس) are one office and not reported; a bare office noun, placed or not, is the short
+form of any title that describes it further (المرشد الإيراني / المرشد الأعلى).  Two titles with no word in common are two
 roles, not two spellings of one: a person changes post (قائد إدارة العمليات العسكرية in December 2024,
 الرئيس from 2025), so they are reported only when the documents are at most ``role_change_days`` apart.
 """
@@ -67,7 +68,11 @@ HEADED = {normalise(w): kind for kind, words in (("government", "حكوم حكو
 
 
 def _headed(key: tuple[str, ...]) -> set[str]:
-    return {HEADED[w] for w in key[1:] if w in HEADED} if key[:1] == (HEAD,) else set()
+    """What a "head of" title heads; a bare head, placed or not (الرئيس، الرئيس الفلسطيني), is the head of state."""
+    if key[:1] != (HEAD,):
+        return set()
+    headed = {HEADED[w] for w in key[1:] if w in HEADED}
+    return headed or ({"state"} if all(w in PLACING for w in key[1:]) else set())
 
 
 _CONJOINED = normalise("وال")
@@ -108,6 +113,11 @@ def _relation(a: tuple[str, ...], b: tuple[str, ...], joined_a: frozenset[str] =
     office_a, office_b = {w for w in a if w not in PLACING}, {w for w in b if w not in PLACING}
     if office_a == office_b:
         return "same"
+    shorter = min(office_a, office_b, key=len)
+    if len(shorter) == 1 and HEAD not in shorter and (office_a < office_b or office_b < office_a):
+        # a bare office noun and a described one: "المرشد الإيراني" / "المرشد الأعلى"; not a bare
+        # "الرئيس", which is an office of its own (the head of state: not "رئيس الوزراء")
+        return "subset"
     if set(a) <= set(b) or set(b) <= set(a):
         return "subset"
     if (office_a < office_b and office_b - office_a <= joined_b) or (
