@@ -286,6 +286,8 @@ def test_head_of_government_and_head_of_state_are_two_offices():
     assert _relation(key("رئيس الحكومة العراقية"), key("رئيس الوزراء العراقي")) != "variant"
     assert _relation(key("الرئيس الفلسطيني"), key("رئيس الوزراء الفلسطيني")) == "variant"
     assert _relation(key("المرشد الإيراني"), key("المرشد الأعلى")) == "subset"
+    assert _relation(key("الرئيس"), key("رئيس الحكومة")) != "variant"  # Lebanese usage for a former premier
+    assert _relation(key("الوزير السوري"), key("وزير الخارجية التركي")) == "variant"
 
 
 # ---- weekday-mismatch ------------------------------------------------------------------------------
@@ -765,10 +767,19 @@ def test_spans_of_time_are_compared_only_when_the_words_around_them_are_alike():
 def test_a_lasting_count_introduced_alike_is_compared_without_a_cluster():
     a = document("a", "وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء، قد عقدت جلسات في المحافظات.")
     b = document("b", "قال المتحدث السابق باسم اللجنة التحضيرية التي ضمت تسعة أعضاء إن المؤتمر أدى وظيفته.")
-    ca = claim(a, a.text, numbers=[{"text": "سبعة", "value": 7, "unit": "أعضاء"}])
-    cb = claim(b, b.text, numbers=[{"text": "تسعة", "value": 9, "unit": "أعضاء"}])
+    committee = [{"text": "اللجنة التحضيرية", "id": "dialogue-committee", "type": "organisation"}]
+    ca = claim(a, a.text, numbers=[{"text": "سبعة", "value": 7, "unit": "أعضاء"}], entities=committee)
+    cb = claim(b, b.text, numbers=[{"text": "تسعة", "value": 9, "unit": "أعضاء"}], entities=committee)
     assert len(run("number-conflict", context([a, b], [ca, cb]))) == 1
     assert run("number-conflict", context([a, b], [ca, cb]), anchors=False) == []
+    # two bodies alike in words, named differently: the UN Security Council and the Saudi Shura Council
+    e = document("e", "عقد مجلس الأمن الدولي المؤلف من 15 عضواً جلسة طارئة.")
+    f = document("f", "عقد مجلس الشورى السعودي المؤلف من 150 عضواً جلسة عادية.")
+    ce = claim(e, e.text, numbers=[{"text": "15", "value": 15, "unit": "عضواً"}],
+               entities=[{"text": "مجلس الأمن", "id": "unsc", "type": "organisation"}])
+    cf = claim(f, f.text, numbers=[{"text": "150", "value": 150, "unit": "عضواً"}],
+               entities=[{"text": "السعودي", "id": "saudi-arabia", "type": "country"}])
+    assert run("number-conflict", context([e, f], [ce, cf])) == []
     # one word in common ("المجلس") is not the same phrase
     c = document("c", "أشار إلى أن المجلس المؤلف من 250 مقعداً سيعقد أولى جلساته.")
     d = document("d", "ويتألف المجلس من 210 مقاعد تنتخب ثلثيها الهيئات الناخبة.")
@@ -811,3 +822,32 @@ def test_a_look_back_at_a_figure_the_article_updates_is_no_conflict():
     b = document("b", "بلغت حصيلة ضحايا الزلزال 2012 قتيلاً.")
     cc = claim(b, b.text, numbers=[{"text": "2012", "value": 2012, "unit": "قتيلاً"}])
     assert len(run("number-conflict", context([a, b], [ca, cc], [[ca, cc]]))) == 1  # another report's figure
+
+
+def test_the_source_of_reported_speech_is_not_the_actor():
+    a = document("a", "وصل وزير الخارجية الإيراني عباس عراقجي إلى دمشق في 3 آذار في أول زيارة له.")
+    b = document("b", "أعلن أسعد الشيباني أن وزير الخارجية الإيراني وصل إلى دمشق في 4 آذار في أول زيارة له.")
+    ca = claim(a, a.text, dates=[{"text": "3 آذار", "value": "2025-03-03"}],
+               entities=[{"text": "عباس عراقجي", "id": "abbas-araghchi"}])
+    cb = claim(b, b.text, dates=[{"text": "4 آذار", "value": "2025-03-04"}],
+               entities=[{"text": "أسعد الشيباني", "id": "asaad-al-shaibani"}])
+    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1
+
+
+def test_a_date_inside_reported_speech_is_the_events():
+    a = document("a", "قال المتحدث إن الانفجار وقع اليوم الثلاثاء بعد غارة أمس.", published="2025-03-04")
+    b = document("b", "وقع الانفجار الأربعاء 5 آذار في المدينة.", published="2025-03-06")
+    ca = claim(a, a.text, dates=[{"text": "اليوم الثلاثاء", "value": "2025-03-04", "relative": True},
+                                 {"text": "أمس", "value": "2025-03-03", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "الأربعاء 5 آذار", "value": "2025-03-05", "weekday": "wednesday"}])
+    found = run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))
+    assert "2025-03-04" in {str(i["value"]) for f in found for i in f.values["items"]}
+
+
+def test_two_earthquakes_two_weeks_apart_are_two_events():
+    turkey = {"text": "تركيا", "id": "turkey", "type": "country"}
+    a = document("a", "ضرب الزلزال المدمر جنوب تركيا في 6 شباط 2023 وخلف آلاف القتلى.", published="2023-03-01")
+    b = document("b", "ضرب الزلزال ولاية هاتاي في تركيا في 20 شباط 2023 وأثار الذعر.", published="2023-03-02")
+    ca = claim(a, a.text, dates=[{"text": "6 شباط 2023", "value": "2023-02-06"}], entities=[turkey])
+    cb = claim(b, b.text, dates=[{"text": "20 شباط 2023", "value": "2023-02-20"}], entities=[turkey])
+    assert run("date-conflict", context([a, b], [ca, cb])) == []

@@ -257,7 +257,7 @@ def find_dates(
     chosen = _settle(found)
     chosen = _nth_after(t, chosen)
     # The cheap tests: two numbers joined ("3 و5", "2011 إلى 2015"), or a day written out in words.
-    if chosen and (_JOINED_NUMBERS.search(t) or any(_in_words(f, t) for f in chosen)):
+    if chosen and (_JOINED_NUMBERS.search(t) or any(_opens_with_a_word(f, t) for f in chosen)):
         chosen = _year_continuations(t, _range_starts(t, chosen))
     return [
         DateMention(
@@ -420,7 +420,13 @@ def _day_found(m: re.Match[str], start: int, year: int | None, month: int, day: 
     return _Found(start, m.end(), f"{year:04d}-{month:02d}-{day:02d}", "day", calendar, relative, weekday, doubt)
 
 
+# "الأسبوع الثاني من آذار", "الأيام العشرة الأولى من آذار": an ordinal of a part of the month, not a day.
+_MONTH_PART_BEFORE = re.compile(rf"(?<!\S)(?:{_alt(lx.MONTH_PARTS)})(?:\s+\S+)?\s+$")
+
+
 def _read_dmy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    if m["do"] and _MONTH_PART_BEFORE.search(t, max(0, m.start() - 30), m.start()):
+        return None
     month_year = _month_of(m, ctx)
     if month_year is None:
         return None
@@ -837,11 +843,12 @@ def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
 # to is the first day of a range in the same month.
 _JOINED_NUMBERS = re.compile(r"\d\s*(?:[-–]|و|الي|حتي|لغايه)\s*(?:(?:عام|سنه)\s+)?\d")
 _RANGE_START = re.compile(r"(?<![\w.,/:\-])(?P<d>\d{1,2})\s*(?:[-–]\s*|و\s*|(?:الي|حتي|لغايه)\s+)$")
-_ORDINAL_RANGE_START = re.compile(rf"(?<!\S)(?P<do>{_DAY_ORD})(?:\s+و|\s+(?:الي|حتي|لغايه)\s+)$")
+_ORDINAL_RANGE_START = re.compile(rf"(?<!\S)(?P<do>{_DAY_ORD})(?:\s+و|\s+و?(?:الي|حتي|لغايه)\s+)$")
 
 
-def _in_words(f: _Found, t: str) -> bool:
-    """A day-date written out, not counted from the date line: "الخامس من آذار", "الثلاثاء 14 آذار"."""
+def _opens_with_a_word(f: _Found, t: str) -> bool:
+    """A day-date, not counted from the date line, whose text opens with a word rather than a digit
+    ("الخامس من آذار", "الثلاثاء 14 آذار"): where a day in words may be joined before it."""
     return f.granularity == "day" and f.calendar == "gregorian" and not f.relative and not t[f.start:f.start + 1].isdigit()
 
 
@@ -850,7 +857,7 @@ def _range_start(t: str, f: _Found) -> tuple[int, int, int] | None:
     if t[f.start:f.start + 1].isdigit():
         m = _RANGE_START.search(t, max(0, f.start - 12), f.start)
         return (m.start(), m.end("d"), int(m["d"])) if m else None
-    if _in_words(f, t):  # "يومي الرابع والعشرين والخامس والعشرين من شباط"
+    if _opens_with_a_word(f, t):  # "يومي الرابع والعشرين والخامس والعشرين من شباط"
         m = _ORDINAL_RANGE_START.search(t, max(0, f.start - 40), f.start)
         return (m.start(), m.end("do"), _DAY_ORDINALS[_squash(m["do"])]) if m else None
     return None

@@ -349,7 +349,7 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
         prev = _PREV_WORD.search(t, max(0, s - 30), s)
         if prev and prev[1] == "رقم":
             prev = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
-        if prev and _DEFINITE.match(prev[1]) and prev[1].endswith("يه"):
+        if prev and _DEFINITE.match(prev[1]) and prev[1].endswith("يه") and "ال" + _bare(prev[1]) not in lx.IYYA_NOUNS:
             noun = _PREV_WORD.search(t, max(0, prev.start() - 30), prev.start())
             if noun and _DEFINITE.match(noun[1]):
                 prev = noun  # "العقوبات الأميركية الأولى": the ordinal ranks the noun, not its nisba adjective

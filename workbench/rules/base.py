@@ -69,6 +69,9 @@ class Kind:
     validate: Callable[[Mapping[str, Any]], tuple[str, str] | None] | None = None
 
 
+PLACE_TYPES = frozenset({"place", "country"})
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """Everything the rules read: documents, claims, clusters and the store's verdicts."""
@@ -105,14 +108,23 @@ class RuleContext:
             found.setdefault(claim.doc, set()).update(e.id for e in claim.entities)
         return found
 
-    def unclustered_peers(self, a: Claim, b: Claim) -> bool:
-        """Claims of two documents that no cluster joins, the documents naming something in common (or
-        one of them nothing): the pairs the anchored comparisons look at, beyond the clusters."""
+    @cached_property
+    def places_by_doc(self) -> dict[str, set[str]]:
+        """The ids of the places and countries each document names."""
+        found: dict[str, set[str]] = {}
+        for claim in self.claims.values():
+            found.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type in PLACE_TYPES)
+        return found
+
+    def unclustered_peers(self, a: Claim, b: Claim, *, strict: bool = False) -> bool:
+        """Claims of two documents that no cluster joins, the documents naming something in common (or,
+        unless ``strict``, one of them naming nothing): the pairs the anchored comparisons look at,
+        beyond the clusters."""
         cluster = self.cluster_of.get(a.id)
         if a.doc == b.doc or (cluster is not None and cluster is self.cluster_of.get(b.id)):
             return False
         names_a, names_b = self.entities_by_doc.get(a.doc, set()), self.entities_by_doc.get(b.doc, set())
-        return not names_a or not names_b or bool(names_a & names_b)
+        return bool(names_a & names_b) or not strict and (not names_a or not names_b)
 
     def published(self, claim: Claim) -> dt.date | None:
         """The publication date of the claim's document, if known."""

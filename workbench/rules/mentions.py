@@ -67,12 +67,13 @@ def raw_words_before(claim: Claim, start: int, count: int) -> list[str]:
     return _TOKEN.findall(normalise(claim.text[: max(0, start - claim.start)]))[-count:]
 
 
-def context(claim: Claim, start: int, end: int, *, before: int = 6, after: int = 4) -> frozenset[str]:
+def context(claim: Claim, start: int, end: int, *, before: int = 6, after: int = 4,
+            from_marker: bool = True) -> frozenset[str]:
     """The content words around a mention: what it is about.  For a background date the words before
     it start at its marker ("بعد سقوط النظام في ..." -> سقوط، نظام), so that the main clause's words do
-    not make it look like the main event's date."""
+    not make it look like the main event's date (``from_marker``)."""
     head = claim.text[: max(0, start - claim.start)]
-    marker = background_marker(head)
+    marker = background_marker(head) if from_marker else None
     if marker is not None:
         head = head[marker:]
     return frozenset(content_tokens(head)[-before:] + words_after(claim, end, after))
@@ -122,17 +123,17 @@ def names_in(claim: Claim) -> frozenset[str]:
     return frozenset(w for e in claim.entities for w in content_tokens(e.text))
 
 
-_WAS = frozenset(normalise(w) for w in "كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
-_QAD = normalise("قد")
+WAS = frozenset(normalise(w) for w in "كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
+_QAD = frozenset(normalise(w) for w in "قد وقد فقد".split())
 
 
 def looks_back(claim: Claim, start: int) -> bool:
-    """The mention at ``start`` is in a "had been" sentence ("وكانت اللجنة … قد شكلت في 12 شباط",
-    "وكانت الحصيلة قد تجاوزت أمس ألفي قتيل"): the writer's look back at an earlier event or state, told
-    apart from the news of the document."""
+    """The mention at ``start`` is in a "had been" sentence, one that opens with كان and says قد before
+    the mention ("وكانت اللجنة … قد شكلت في 12 شباط", "وكانت الحصيلة قد تجاوزت أمس ألفي قتيل"): the
+    writer's look back at an earlier event or state, told apart from the news of the document.  Not "ما
+    كان أحد يتوقع أن الحصيلة قد تصل", whose كان does not open the sentence."""
     words = _TOKEN.findall(normalise(claim.text[: max(0, start - claim.start)]))
-    return any(w in _WAS and _QAD in words[i + 1:] for i, w in enumerate(words))
-
+    return bool(words) and words[0] in WAS and any(w in _QAD for w in words[1:])
 
 CLAUSE_ENDS = "،,؛;:."
 
@@ -225,7 +226,7 @@ def covers(fine: DateMention, coarse: DateMention) -> bool:
     return _ORDER[fine.granularity] >= _ORDER[coarse.granularity] and dates_agree(fine, coarse)
 
 
-_YEAR_DIGITS = re.compile(r"\d{4}")
+_YEAR_DIGITS = re.compile(r"\d{4}|\d+\D+\d+\D+\d+")  # a year in figures, or a third number ("12/3/24")
 
 
 def _year_inferred(mention: DateMention) -> bool:
@@ -236,9 +237,10 @@ def _year_inferred(mention: DateMention) -> bool:
 
 
 def parts_differing(a: DateMention, b: DateMention) -> int:
-    """How many of year, month and day differ, at the coarser granularity of the two.  A year only
-    inferred from the date line is not a part the writer got wrong: "29 كانون الأول" in a February
-    report (read as December of the year before) against "29 كانون الثاني 2025" is one wrong month."""
+    """How many of year, month and day differ, at the coarser granularity of the two.  When a year
+    only inferred from the date line differs along with the month, the month is the one part the writer
+    got wrong: "29 كانون الأول" in a February report (read as December of the year before) against "29
+    كانون الثاني 2025"."""
     level = coarser(a.granularity, b.granularity)
     left, right = truncate(a.value, level).split("-"), truncate(b.value, level).split("-")
     differing = sum(x != y for x, y in zip(left, right))

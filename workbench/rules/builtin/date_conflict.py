@@ -33,6 +33,15 @@ before it (its anchor, from the clause's "after/since" marker on) must share at 
 not reporting verbs or generic offices, and half of the smaller anchor, one of them not a name (the
 man who formed an inquiry and signed a declaration is no act of either); numbers in it ("القانون رقم 12
 لسنة 2018") must not differ; and the two documents must name something in common (when both name anything).
+
+Some pairs are never one event dated twice: a "had been" sentence (وكانت اللجنة قد شكلت في …) is a look
+back, compared only when the words introducing both dates name one act; a document's own day against
+the same day of another year is an anniversary; claims about two people's acts (the first person each
+names, unless the source of reported speech) where neither names the other's; the day a source spoke
+("أعلن التلفزيون صباح اليوم") when the claim also dates the event.  A day written without its year
+that differs in its month differs in that part only, whatever year was inferred.  Beyond the clusters,
+the one earthquake of a place may be dated in passing: two documents naming a place in common that date
+it a slip apart (8 August / 8 September) conflict.
 """
 
 from __future__ import annotations
@@ -109,8 +118,19 @@ def _event_dates(claim: Claim, dates: list[DateMention]) -> list[DateMention]:
     """A claim's dates less the day its source spoke, when it also dates the event ("أعلن التلفزيون
     صباح اليوم الاثنين وفاة الرئيس … إثر تحطم مروحيته ظهر أمس الأحد"): that day is no date of the event
     another report dates."""
-    events = [d for d in dates if not (d.relative and _reported(d, claim))]
+    events = [d for d in dates if not (d.relative and _reported(d, claim) and not _reported_content(d, claim))]
     return events if events else dates
+
+
+_THAT = frozenset(normalise(w) for w in "أن إن بأن ان بان".split())
+
+
+def _reported_content(y: DateMention, b: Claim) -> bool:
+    """The date is inside what the source said ("قال إن الانفجار وقع اليوم الثلاثاء"): "أن" or "إن"
+    stands between the reporting verb and the date."""
+    words = re.findall(r"\w+", normalise(clause_before(b, y.start)))[-6:]
+    verb = max((i for i, w in enumerate(words) if strip_clitics(w) in _REPORTING or w in _REPORTING), default=-1)
+    return verb >= 0 and any(w in _THAT for w in words[verb + 1:])
 
 
 def _reported(y: DateMention, b: Claim) -> bool:
@@ -196,8 +216,8 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
 ))
 _EVENT_WORDS = 6
 # Kinds of event a place has once in a long while: two reports dating "the earthquake" of one region a
-# month apart date one event twice (one strike or one clash among many is not so).
-_SINGULAR = frozenset(i for i, group in enumerate(_EVENTS) if group & {"زلزال", "انفجار"})
+# month apart date one event twice (one strike, clash or blast among many in a war is not so).
+_SINGULAR = frozenset(i for i, group in enumerate(_EVENTS) if "زلزال" in group)
 
 
 def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
@@ -227,8 +247,15 @@ def _anniversary(x: DateMention, y: DateMention, published_x) -> bool:
 
 
 def _actor(claim: Claim) -> str | None:
-    """The first person a claim names: in news Arabic, who acts (استقبل أردوغان …، زار فيصل بن فرحان …)."""
-    return min(((e.start, e.id) for e in claim.entities if e.type == "person"), default=(0, None))[1]
+    """The first person a claim names, unless he is the source of reported speech ("أعلن الشيباني أن
+    …"): in news Arabic, who acts (استقبل أردوغان …، زار فيصل بن فرحان …، أعلنته كايا كالاس في …)."""
+    first = min((e for e in claim.entities if e.type == "person"), key=lambda e: e.start, default=None)
+    if first is None:
+        return None
+    before = re.findall(r"\w+", normalise(claim.text[: max(0, first.start - claim.start)]))[-3:]
+    after = re.findall(r"\w+", normalise(claim.text[max(0, first.end - claim.start):]))[:4]
+    source = any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in before) and any(w in _THAT for w in after)
+    return None if source else first.id
 
 
 def _other_actors(a: Claim, b: Claim) -> bool:
@@ -408,7 +435,7 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
         numbers_i, numbers_j = keys[i][4], keys[j][4]
         if numbers_i and numbers_j and not numbers_i & numbers_j:
             continue  # law No. 12 of 2018, law No. 150 of 1950: two things of one kind
-        if not same_anchor(keys[i][0], keys[j][0]) or not _comparable(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
+        if not same_anchor(keys[i][0], keys[j][0]) or not _misreport(copies[keys[i]][0][1], copies[keys[j]][0][1], options):
             continue
         if not _same_act(keys[i][0], keys[j][0], names_in(copies[keys[i]][0][0]) | names_in(copies[keys[j]][0][0])):
             continue  # "الشرع شكل اللجنة في 9 آذار" / "الشرع ... الإعلان الدستوري في 13 آذار": two acts of one man
@@ -426,30 +453,47 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
         yield conflict_hit(found, context)
 
 
+def _misreport(x: DateMention, y: DateMention, options) -> bool:
+    """Two dates one slip apart, as dates given in passing must be to be compared: the same day in
+    another month or year, days a few apart, or day numbers a digit apart (6 / 16, 12 / 21); not two
+    events a fortnight apart (the quakes of 6 and 20 February 2023)."""
+    if not _comparable(x, y, options):
+        return False
+    if x.granularity != "day" or y.granularity != "day" or x.value[8:] == y.value[8:]:
+        return True
+    gap = gap_days(x, y)
+    return (gap is not None and gap <= options["near_days"]) or year_slip(x.value[8:].zfill(2), y.value[8:].zfill(2))
+
+
 def _singular_events(context: RuleContext, options) -> Iterator[Hit]:
-    """Written-out dates of a singular event (an earthquake, a blast) in two documents that no cluster
-    joins and that name a place in common, often dated in passing ("ومنذ وقوع الزلزال في 8 أغسطس").
-    Copies (one kind, one date) are compared once."""
-    places: dict[str, set[str]] = {}
-    for claim in context.claims.values():
-        places.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type in ("place", "country"))
-    copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
+    """Written-out dates of a singular event (an earthquake) in two documents that no cluster joins and
+    that name a place in common, often dated in passing ("ومنذ وقوع الزلزال في 8 أغسطس" / "الزلزال الذي
+    ضرب ليل الجمعة 8 أيلول").  Only a misreport's shape is a conflict (8 August / 8 September), not two
+    quakes two weeks apart (6 and 20 February 2023).  Copies (one date) are compared once."""
+    published = context.published
+    by_kind: dict[int, dict[tuple, list[tuple[Claim, DateMention]]]] = {}
     for claim in context.claims.values():
         for mention in dated_mentions(claim, context.documents.get(claim.doc)):
             if not mention.relative:
                 for kind in _event_kinds(claim, mention) & _SINGULAR:
-                    copies.setdefault((kind, mention.value, mention.granularity), []).append((claim, mention))
-    found: dict[int, list[tuple[Side, Side]]] = {}
-    for key_x, key_y in combinations(list(copies), 2):
-        if key_x[0] != key_y[0] or not _comparable(copies[key_x][0][1], copies[key_y][0][1], options):
-            continue
-        for a, x in copies[key_x]:
-            partner = next(((b, y) for b, y in copies[key_y] if context.unclustered_peers(a, b)
-                            and places.get(a.doc, set()) & places.get(b.doc, set())), None)
-            if partner is not None:
-                found.setdefault(key_x[0], []).append(((a, x, x.value), (partner[0], partner[1], partner[1].value)))
-    for pairs in found.values():
-        yield conflict_hit(pairs, context)
+                    by_kind.setdefault(kind, {}).setdefault((mention.value, mention.granularity), []).append((claim, mention))
+
+    def apart(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+        return (context.unclustered_peers(a, b) and bool(context.places_by_doc.get(a.doc, set()) & context.places_by_doc.get(b.doc, set()))
+                and not different_occasions(a, b, published(a), published(b))
+                and not _anniversary(x, y, published(a)) and not _anniversary(y, x, published(b)))
+
+    for copies in by_kind.values():
+        pairs: list[tuple[Side, Side]] = []
+        for key_x, key_y in combinations(list(copies), 2):
+            if not _misreport(copies[key_x][0][1], copies[key_y][0][1], options):
+                continue
+            for a, x in copies[key_x]:
+                partner = next(((b, y) for b, y in copies[key_y] if apart(a, x, b, y)), None)
+                if partner is not None:
+                    pairs.append(((a, x, x.value), (partner[0], partner[1], partner[1].value)))
+        if pairs:
+            yield conflict_hit(pairs, context)
 
 
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:

@@ -25,7 +25,8 @@ conflicts; an approximate number (نحو، قرابة) may differ by ``approxima
 Spans of time (14 عاماً، منذ 25 عاماً) are compared only when the words around them are alike, since
 one article holds many.  Ordinals of stages (المرحلة الثانية من العقوبات) rank the series they are
 stages of.  With ``anchors`` on, a lasting count (a body's members or seats) is also compared with
-one in another document that the same words introduce, clustered or not.
+one in another document, outside the clusters, that the same words introduce, when the two documents
+name something in common.
 """
 
 from __future__ import annotations
@@ -43,11 +44,12 @@ from workbench.rules.builtin.date_conflict import different_occasions
 from workbench.text import strip_clitics
 from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
-    OTHERS, STOPWORDS, casualty_sense, context as words_around, counts_others, hedge, known_unit, overlap, raw_words_after,
-    looks_back, pairs_sharing_a_word, raw_words_before, names_in, same_unit, same_word, unit_key, words_after, words_before,
+    OTHERS, STOPWORDS, WAS, casualty_sense, context as words_around, counts_others, hedge, known_unit, looks_back,
+    names_in, overlap, pairs_sharing_a_word, raw_words_after, raw_words_before, same_anchor, same_unit, same_word,
+    unit_key, words_before,
 )
+from workbench.rules.base import PLACE_TYPES
 
-PLACE_TYPES = frozenset({"place", "country"})
 PLACE_REACH = 60  # characters around a number in which a place name ties the number to that place
 
 OPTIONS = {
@@ -168,16 +170,16 @@ _STAGES = frozenset(strip_clitics(normalise(w)) for w in "مرحلة حزمة د
 
 
 def _series(claim: Claim, number: NumberMention) -> str | None:
-    """For an ordinal of a stage noun, the definite noun after it that its stages are of ("المرحلة
-    الثانية من العقوبات", "المرحلة الأولى للعقوبات").  In construct the ordinal comes last and already
-    ranks the series ("حزمة العقوبات الأولى": its unit is العقوبات)."""
+    """For an ordinal of a stage noun, the noun its stages are of, after "من" or joined by "لل" ("المرحلة
+    الثانية من العقوبات"، "المرحلة الأولى للعقوبات"، "المرحلة الثالثة من اتفاق غزة").  In construct the ordinal
+    comes last and already ranks the series ("حزمة العقوبات الأولى": its unit is العقوبات)."""
     ranked = number.unit or (words_before(claim, number.start, 1) or [None])[0]
     if not number.ordinal or ranked is None or strip_clitics(normalise(ranked)) not in _STAGES:
         return None
     after = raw_words_after(claim, number.end, 2)
-    if after and after[0] == _FROM:
-        after = after[1:]
-    return strip_clitics(after[0]) if after and after[0].startswith(("ال", "لل")) else None
+    if len(after) == 2 and after[0] == _FROM and after[1] not in STOPWORDS:
+        return strip_clitics(after[1])
+    return strip_clitics(after[0]) if after and after[0].startswith("لل") else None
 
 
 def _counted(word: str) -> bool:
@@ -370,8 +372,9 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
         for y in open_b:
             if not _comparable(x, y) or _different_places(a, x, b, y, places_of):
                 continue
-            if a.doc == b.doc and (looks_back(a, x.mention.start) or looks_back(b, y.mention.start)):
-                continue  # "ارتفع العدد إلى 2497 … وكانت الحصيلة قد تجاوزت أمس ألفي قتيل": the figure before the update
+            if (a.doc == b.doc and GROWING_UNITS & {x.unit, y.unit}
+                    and (looks_back(a, x.mention.start) or looks_back(b, y.mention.start))):
+                continue  # "ارتفع العدد إلى 2497 … وكانت الحصيلة قد تجاوزت أمس ألفي قتيل": the toll before the update
             if published(a) != published(b) and _elapsed(a, x) and _elapsed(b, y):
                 continue  # the third day of a truce on one day, its eighth five days later
             if x.role == y.role == "count":
@@ -393,19 +396,14 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
             single = len(peers_a) == 1 and len(peers_b) == 1 and not span
             if span:
                 names = names_in(a) | names_in(b)
-                alike = overlap(_span_words(a, x.mention.start, x.mention.end) - names,
-                                _span_words(b, y.mention.start, y.mention.end) - names) > 1
+                alike = overlap(words_around(a, x.mention.start, x.mention.end, from_marker=False) - names,
+                                words_around(b, y.mention.start, y.mention.end, from_marker=False) - names) > 1
             else:
                 alike = overlap(words_around(a, x.mention.start, x.mention.end),
                                 words_around(b, y.mention.start, y.mention.end)) > 1
             if single or alike:
                 found.append((x, y))
     return found
-
-
-def _span_words(claim: Claim, start: int, end: int) -> frozenset[str]:
-    """The content words around a span of time, not cut at its "since" the way a date's are."""
-    return frozenset(words_before(claim, start, 6) + words_after(claim, end, 4))
 
 
 _ANCHOR_WORDS = 5
@@ -416,9 +414,10 @@ _REPORTING = frozenset(normalise(w) for w in """
 
 
 def _lasting_anchor(claim: Claim, reading: Reading) -> tuple[str, ...]:
-    """The content words that introduce a lasting count in its sentence, less reporting words
-    ("وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء": لجنه، تحضيريه، مؤتمر، مؤلفه)."""
-    return tuple(w for w in words_before(claim, reading.mention.start, _ANCHOR_WORDS) if w not in _REPORTING)
+    """The content words that introduce a lasting count in its sentence, less reporting words and the
+    "كان" of a look back ("وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء": لجنه، تحضيريه، مؤتمر، مؤلفه)."""
+    return tuple(w for w in words_before(claim, reading.mention.start, _ANCHOR_WORDS)
+                 if w not in _REPORTING and w not in WAS)
 
 
 def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], pair) -> Iterator[Hit]:
@@ -435,19 +434,18 @@ def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]
                 if len(anchor) >= 2:
                     copies.setdefault((anchor, reading.unit, reading.value), []).append((claim, reading))
     keys = list(copies)
-    conflicts: dict[frozenset[str], list] = {}
+    conflicts: dict[tuple, list] = {}
     for i, j in pairs_sharing_a_word([key[0] for key in keys]):
         if keys[i][1] != keys[j][1] or keys[i][2] == keys[j][2]:
             continue
-        if overlap(keys[i][0], keys[j][0]) < 2:
-            continue  # two words in common at least ("اللجنة التحضيرية … المؤلفة من" / "اللجنة التحضيرية التي ضمت")
+        if not same_anchor(keys[i][0], keys[j][0]):
+            continue  # "اللجنة التحضيرية … المؤلفة من" / "اللجنة التحضيرية التي ضمت"
         for a, x in copies[keys[i]]:
-            partner = next(((b, y) for b, y in copies[keys[j]] if context.unclustered_peers(a, b)), None)
-            if partner is None:
-                continue
-            b, y = partner
-            if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
-                conflicts.setdefault(frozenset((a.doc, b.doc)) | {str(x.unit)}, []).append(
+            partner = next(((b, y) for b, y in copies[keys[j]] if context.unclustered_peers(a, b, strict=True)
+                            and any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b)))), None)
+            if partner is not None:
+                b, y = partner
+                conflicts.setdefault((x.unit, frozenset((a.doc, b.doc))), []).append(
                     ((a, x.mention, x.shown), (b, y.mention, y.shown)))
     for found in conflicts.values():
         yield conflict_hit(found, context)
@@ -460,12 +458,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
 
     published = context.published
 
-    places: dict[str, set[str]] = {}
-    for claim in context.claims.values():
-        places.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type in PLACE_TYPES)
-
     def places_of(claim: Claim) -> set[str]:
-        return places.get(claim.doc, set())
+        return context.places_by_doc.get(claim.doc, set())
 
     def pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading]) -> list[tuple[Reading, Reading]]:
         return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"], published, places_of)
