@@ -89,6 +89,11 @@ def _is_teaser_line(line: str) -> bool:
     return len(line) <= 160 and not re.search(r"[.!؟?]\s*[\"”»]?$", line)
 
 
+def _is_paragraph(line: str) -> bool:
+    """A paragraph of the article: a long line that ends a sentence."""
+    return len(line) > 160 and re.search(r"[.!؟?]\s*[\"”»]?$", line) is not None
+
+
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, content) of every line, end excluding the line break."""
     out, pos = [], 0
@@ -119,13 +124,14 @@ def find_chrome(text: str) -> tuple[Span, ...]:
             continue
         if _SEE_ALSO.search(line) or len(line) <= 40 and _LIST_HEADER.search(line):
             # The marker, then its teasers: short lines or lines cut off with an ellipsis; near the
-            # foot of the page everything after it is teaser.
+            # foot of the page everything after it but a paragraph of the article (a long line that
+            # ends a sentence: "اقرأ أيضاً" is often set between two paragraphs) is teaser.
             chrome.add(i)
             near_end = lines[i][0] > 0.6 * len(text)
             j, taken = i + 1, 0
             while j < n and (near_end or taken < 4):
                 follow = folded[j]
-                if follow and not near_end and not _is_teaser_line(follow):
+                if follow and not _is_teaser_line(follow) and not (near_end and not _is_paragraph(follow)):
                     break
                 if follow:
                     chrome.add(j)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workbench.config import Config
@@ -39,6 +39,8 @@ class Extractor:
         for span in split_claims(document):
             text = document.text[span.start:span.end]
             dates = find_dates(text, base=span.start, reference=document.published, date_order=self.date_order)
+            if _SAME_MONTH.search(text):
+                dates = self._same_month_dates(document, span.start, span.end, dates)
             numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
             entities = self.gazetteer.find(text, base=span.start)
             key = normalise(text)
@@ -49,6 +51,22 @@ class Extractor:
             seen[key] += 1
         return claims
 
+    def _same_month_dates(self, document: Document, start: int, end: int,
+                          dates: list[DateMention]) -> list[DateMention]:
+        """A claim's dates, with "في 14 من الشهر نفسه" read against the sentences before it, which name
+        that month; its other dates stay as the claim alone reads them."""
+        head = max(0, start - _SAME_MONTH_REACH)
+        read = find_dates(document.text[head:end], base=head, reference=document.published, date_order=self.date_order)
+        repeated = [d for d in read if d.start >= start and _SAME_MONTH.search(d.text)]
+        kept = [d for d in dates if not any(d.start < r.end and r.start < d.end for r in repeated)]
+        for i, mention in enumerate(repeated):
+            # the month of the claim's own date before it, as the claim reads it ("فجر الثامن من كانون
+            # الأول، وأعيد فتح الأجواء في 14 من الشهر نفسه")
+            before = [d for d in kept if d.end <= mention.start and d.granularity in ("day", "month")]
+            if before and mention.granularity == "day":
+                repeated[i] = replace(mention, value=before[-1].value[:7] + mention.value[7:])
+        return sorted(kept + repeated, key=lambda d: d.start)
+
     def chrome_dates(self, document: Document) -> list[DateMention]:
         """Dates in page chrome (an "آخر تحديث" stamp): shown with the document, never claims."""
         found = []
@@ -58,13 +76,19 @@ class Extractor:
         return found
 
 
-_SPAN_OF_TIME = re.compile(r"(?:منذ|قبل|بعد|خلال)\s+\d")
+_SAME_MONTH = re.compile(r"الشهر\s+(?:نفسه|ذاته)")
+_SAME_MONTH_REACH = 600  # characters before a claim searched for the month it repeats
+
+_SPAN_OF_TIME = re.compile(r"(?:منذ|قبل|بعد|خلال)\s+(?P<span>.+)")
 
 
 def _counts_time(date: DateMention) -> bool:
-    """"منذ 25 عاماً" is a date (2000) and also a quantity (25 years) a claim can get wrong: its number
-    stays a number.  Other dates own their digits ("8 آذار" is not the number 8)."""
-    return date.relative and _SPAN_OF_TIME.match(fold_digits(date.text)) is not None
+    """"منذ 25 عاماً", "منذ تسع سنوات" is a date (2000) and also a quantity (25 years) a claim can get
+    wrong: its number stays a number.  Other dates own their digits ("8 آذار" is not the number 8)."""
+    if not date.relative:
+        return False
+    span = _SPAN_OF_TIME.match(fold_digits(date.text))
+    return span is not None and (span["span"][:1].isdigit() or bool(find_numbers(span["span"])))
 
 
 _GAZETTEERS: dict[tuple[Path, ...], Gazetteer] = {}

@@ -82,7 +82,7 @@ _DAY = rf"(?:(?<![\d.,/])(?P<d>\d{{1,2}})(?![\d]|[.,/]\d)|(?P<do>{_DAY_ORD}){_NA
 _MONTH_SLOT = (
     rf"(?:(?:شهر\s+)?(?P<m>{_MONTH}){_NA}(?:\s*[/\-(]?\s*(?P<m2>{_MONTH}){_NA}\)?)?"
     rf"|شهر\s+(?P<mn>\d{{1,2}}(?!\d)|{_alt(_MONTH_NUMBERS)}{_NA})"
-    rf"|(?P<mrel_this>هذا\s+الشهر)|(?P<mrel_full>الشهر\s+(?P<mrel_word>{_REL})))"
+    rf"|(?P<mrel_this>هذا\s+الشهر)|(?P<mrel_full>الشهر\s+(?P<mrel_word>{_REL}))|(?P<msame>الشهر\s+(?:نفسه|ذاته)))"
 )
 _YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s*م(?!\w))?"
 _YEAR_TAIL = rf"(?:\s*[,،\-/]?\s*(?:(?:من|في)\s+)?(?:[لب]?(?:عام|سنه)\s+|العام\s+)?{_YEAR})"
@@ -323,6 +323,9 @@ def _squash(words: str) -> str:
     return re.sub(r"\s+", " ", words)
 
 
+_MONTH_NAMED = re.compile(rf"(?<!\w)(?P<m>{_MONTH})(?!\w)(?:[^\d.،,]{{0,16}}?(?<!\d)(?P<y>\d{{4}})(?!\d))?")
+
+
 def _month_of(m: re.Match[str], ctx: _Context) -> tuple[int, int | None] | None:
     """(month, year if the month slot fixes it) from a month slot; None when it cannot be read."""
     if month := _group(m, "m"):
@@ -331,6 +334,12 @@ def _month_of(m: re.Match[str], ctx: _Context) -> tuple[int, int | None] | None:
         word = _squash(number)
         month = int(word) if word.isdigit() else _MONTH_NUMBERS[word]
         return (month, None) if 1 <= month <= 12 else None
+    if _group(m, "msame"):  # "في 14 من الشهر نفسه": the month the text named last, with its year if given
+        named = list(_MONTH_NAMED.finditer(m.string, 0, m.start()))
+        if not named:
+            return None
+        year = named[-1]["y"]
+        return lx.MONTHS[_squash(named[-1]["m"])], int(year) if year and _plausible_year(int(year)) else None
     if ctx.reference is None:
         return None
     ref = ctx.reference
@@ -363,6 +372,10 @@ def _year_rel(m: re.Match[str], ctx: _Context) -> int | None:
     return ctx.reference.year + _shift(word.split()[-1])
 
 
+def _weekday_of(year: int, month: int, day: int) -> str:
+    return WEEKDAYS[dt.date(year, month, day).weekday()]
+
+
 def _plausible_year(year: int) -> bool:
     return 1900 <= year <= 2100
 
@@ -373,7 +386,7 @@ _NEAR_AHEAD_MONTHS = 2
 _NEAR_AHEAD_DAYS = 61
 
 
-def _pick_year(month: int, day: int | None, ctx: _Context, marker: str | None) -> int | None:
+def _pick_year(month: int, day: int | None, ctx: _Context, marker: str | None, weekday: str | None = None) -> int | None:
     """The year of a yearless date.  News reads the most recent one not after the reference; a
     marker moves it (آذار الماضي: before the reference month; المقبل: after it; الجاري: this year);
     one at most two months (or 61 days) ahead is the coming one; a future cue in the sentence (سوف)
@@ -399,9 +412,16 @@ def _pick_year(month: int, day: int | None, ctx: _Context, marker: str | None) -
         return max(y for y in years if (y, month) <= here)
     dated = [y for y in years if _valid(y, month, day)]
     ahead = min((y for y in dated if dt.date(y, month, day) >= ref), default=None)
-    if ctx.future_cue or ahead is not None and (dt.date(ahead, month, day) - ref).days <= _NEAR_AHEAD_DAYS:
+    past = max((y for y in dated if dt.date(y, month, day) <= ref), default=None)
+    if ahead is not None and (dt.date(ahead, month, day) - ref).days <= _NEAR_AHEAD_DAYS:
         return ahead
-    return max((y for y in dated if dt.date(y, month, day) <= ref), default=None)
+    if ctx.future_cue and ahead is not None:
+        # a future word elsewhere in the sentence ("أعلن يوم السبت 4 كانون الثاني أن المطار سيبدأ") does
+        # not move a date whose stated weekday only the past one has
+        if weekday and past is not None and _weekday_of(past, month, day) == weekday != _weekday_of(ahead, month, day):
+            return past
+        return ahead
+    return past
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -440,7 +460,7 @@ def _read_dmy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     elif _group(m, "yrel"):
         year, relative = _year_rel(m, ctx), True
     elif year is None:
-        year = _pick_year(month, day, ctx, m["mrel"])
+        year = _pick_year(month, day, ctx, m["mrel"], _weekday(m))
         relative = bool(m["mrel"])
     start = m.end("glued") if m["glued"] else m.start()
     return _day_found(m, start, year, month, day, weekday=_weekday(m), relative=relative)
@@ -531,6 +551,8 @@ def _read_month(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     (في، منذ، شهر), a modifier (مطلع), a relative marker (الماضي), or both month families paired
     (مارس آذار).  A month word after a personal name (برونو مارس) has none of these."""
     gd = m.groupdict()
+    if gd["msame"]:
+        return None  # "في الشهر نفسه" alone repeats a month the text has dated already
     month_year = _month_of(m, ctx)
     if month_year is None:
         return None

@@ -269,8 +269,8 @@ def _judge(t: str, m: re.Match[str], run: list, value: int, ordinal: bool) -> _R
             return None
         if kind == "ordinal" and form.endswith("ه") and not definite and form != "اوليه":
             return None
-        if form == "ست" and start > m.start() and t[start - 1] != " ":
-            return None  # لست، وست: a clitic on "ست" is another word
+        if form == "ست" and start > m.start() and t[start - 1] == "ل":
+            return None  # "لست": "I am not", not six (but "بست فئات"، "وست دول" are)
         head = _PREV_WORD.search(t, max(0, start - 12), start)
         if kind == "ordinal" and head and (head[1] in _NAME_HEADS or _bare(head[1]) in _NAME_HEADS):
             return None
