@@ -301,3 +301,19 @@ def test_any_white_space_between_the_words_of_a_trigger_reads_as_one_space():
             spaced = single.replace(phrase, phrase.replace(" ", gap))
             values = [m.value for m in find_dates(spaced, reference=reference)]
             assert values == [m.value for m in find_dates(single, reference=reference)], (phrase, gap)
+
+
+def test_the_same_month_is_the_month_a_sentence_before_named():
+    from workbench.config import Config
+    from workbench.extract import Extractor
+    from workbench.model import Document
+
+    text = "أغلق مطار دمشق في الثامن من كانون الأول 2024. ثم أعيد تشغيله في 18 من الشهر ذاته بأول رحلة."
+    claims = Extractor.from_config(Config()).claims(Document(id="d", text=text, published=D(2026, 3, 1)))
+    assert [(m.text, m.value) for c in claims for m in c.dates] == [
+        ("الثامن من كانون الأول 2024", "2024-12-08"), ("18 من الشهر ذاته", "2024-12-18")]
+
+
+def test_a_stated_weekday_keeps_a_date_from_a_future_word_elsewhere():
+    found = find_dates("أعلن يوم السبت 4 كانون الثاني أن المطار سيبدأ استقبال الرحلات", reference=D(2025, 1, 8))
+    assert [(m.text, m.value) for m in found] == [("يوم السبت 4 كانون الثاني", "2025-01-04")]

@@ -851,3 +851,23 @@ def test_two_earthquakes_two_weeks_apart_are_two_events():
     ca = claim(a, a.text, dates=[{"text": "6 شباط 2023", "value": "2023-02-06"}], entities=[turkey])
     cb = claim(b, b.text, dates=[{"text": "20 شباط 2023", "value": "2023-02-20"}], entities=[turkey])
     assert run("date-conflict", context([a, b], [ca, cb])) == []
+
+
+def test_the_day_a_source_spoke_and_what_it_said_are_two_dates_of_one_article():
+    text = "أعلن البنك الدولي، أمس الجمعة، أن المتأخرات سويت. وسويت المتأخرات اعتباراً من 12 أيار."
+    a = document("a", text, "2025-05-17")
+    first, second = text.split(" وسويت")
+    ca = claim(a, first, dates=[{"text": "أمس الجمعة", "value": "2025-05-16", "relative": True}])
+    cb = claim(a, "وسويت" + second, dates=[{"text": "12 أيار", "value": "2025-05-12"}])
+    assert run("date-conflict", context([a], [ca, cb], [[ca, cb]])) == []
+
+
+def test_two_reports_yesterdays_weeks_apart_are_two_days_news():
+    a = document("a", "عاد آلاف اللاجئين إلى مدنهم أمس الأحد عبر المعابر.", published="2025-12-08")
+    b = document("b", "عاد آلاف اللاجئين إلى مدنهم أمس الاثنين عبر المعابر.", published="2025-12-30")
+    ca = claim(a, a.text, dates=[{"text": "أمس الأحد", "value": "2025-12-07", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "أمس الاثنين", "value": "2025-12-29", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    c = document("c", "عاد آلاف اللاجئين إلى مدنهم الأحد الماضي عبر المعابر.", published="2025-12-10")
+    cc = claim(c, c.text, dates=[{"text": "الأحد الماضي", "value": "2025-12-06", "relative": True}])
+    assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # a day apart: compared

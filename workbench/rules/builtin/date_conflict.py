@@ -118,11 +118,29 @@ def _event_dates(claim: Claim, dates: list[DateMention]) -> list[DateMention]:
     """A claim's dates less the day its source spoke, when it also dates the event ("أعلن التلفزيون
     صباح اليوم الاثنين وفاة الرئيس … إثر تحطم مروحيته ظهر أمس الأحد"): that day is no date of the event
     another report dates."""
-    events = [d for d in dates if not (d.relative and _reported(d, claim) and not _reported_content(d, claim))]
+    events = [d for d in dates if not _report_day(d, claim)]
     return events if events else dates
 
 
+def _report_day(y: DateMention, b: Claim) -> bool:
+    """The day a source spoke, counted from the date line: a reporting verb among the few words
+    before the date, commas and all ("أعلن البنك الدولي، أمس الجمعة، أن"), and the date not inside what
+    was said ("قال إن الانفجار وقع اليوم")."""
+    if not y.relative:
+        return False
+    words = re.findall(r"\w+", normalise(b.text[: max(0, y.start - b.start)]))[-4:]
+    return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in words) and not _reported_content(y, b)
+
+
 _THAT = frozenset(normalise(w) for w in "أن إن بأن ان بان".split())
+
+
+def _speech_day(y: DateMention, b: Claim) -> bool:
+    """The day a source spoke, followed by what it said ("أعلن البنك الدولي، أمس الجمعة، أن المتأخرات
+    سويت اعتباراً من 12 أيار"): within one document, the writer dates the statement and its content
+    apart.  Not an announcement that is itself the event ("أعلن ترامب أمس الثلاثاء رفع العقوبات")."""
+    after = re.findall(r"\w+", normalise(b.text[max(0, y.end - b.start):]))[:3]
+    return _report_day(y, b) and any(w in _THAT for w in after)
 
 
 def _reported_content(y: DateMention, b: Claim) -> bool:
@@ -321,7 +339,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue  # "this year" in March 2026 and "this month" in December 2025: two times of writing
             if _unknowable(x, y, b, published(a), published(b)) or _unknowable(y, x, a, published(b), published(a)):
                 continue
-            if a.doc == b.doc and ((y.relative and _attributed(y, b)) or (x.relative and _attributed(x, a))):
+            if a.doc == b.doc and (_speech_day(x, a) or _speech_day(y, b)
+                                   or (y.relative and _attributed(y, b)) or (x.relative and _attributed(x, a))):
                 continue  # "بحسب ما أعلنت الوزارة اليوم" / "وكان الانفجار قد وقع الأربعاء": the source's day and the event's
             numbers_x, numbers_y = _anchor_numbers(a, x), _anchor_numbers(b, y)
             if numbers_x and numbers_y and not numbers_x & numbers_y:
@@ -336,6 +355,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue
             if parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]):
                 continue
+            if x.relative and y.relative and (gap is None or gap > options["near_days"]):
+                continue  # "أمس الأحد" in one report and "أمس الاثنين" in one three weeks later: two days' news
             found.append((x, y))
     return found
 
