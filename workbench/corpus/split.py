@@ -87,7 +87,7 @@ def split_claims(document: Document) -> list[Span]:
     line_start = 0
     for line in text.splitlines(keepends=True):
         line_end = line_start + len(line.rstrip("\r\n"))
-        if not overlaps(line_start, line_end, document.chrome):
+        if line.strip() and not overlaps(line_start, line_end, document.chrome):  # a blank line holds no claim
             cursor = line_start
             for stop in [*_sentence_ends(text, line_start, line_end), line_end]:
                 for a, b in _cut_long(text, cursor, stop):

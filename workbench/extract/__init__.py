@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,8 +11,8 @@ from workbench.corpus.split import split_claims
 from workbench.extract.dates import find_dates
 from workbench.extract.entities import Gazetteer
 from workbench.extract.numbers import find_numbers
-from workbench.model import Claim, DateMention, Document, stable_id
-from workbench.text import fold_digits, normalise
+from workbench.model import Claim, DateMention, Document, NumberMention, Span, stable_id
+from workbench.text import fold, fold_digits, normalise
 
 __all__ = ["Extractor", "claim_id"]
 
@@ -34,22 +33,33 @@ class Extractor:
         return cls(gazetteer=_gazetteer(tuple(config.entities)), date_order=config.date_order)
 
     def claims(self, document: Document) -> list[Claim]:
+        spans = split_claims(document)
+        texts = [document.text[span.start:span.end] for span in spans]
+        folded = fold(document.text)  # same length as the text: one fold for the document, sliced per claim
+        # Dates and numbers for every sentence, then entities for every sentence: each finder keeps its
+        # patterns and tables warm in the processor's caches for a whole document (a few percent faster
+        # than taking the finders in turn sentence by sentence).
+        dates_numbers = [self._dates_and_numbers(document, text, span, folded) for text, span in zip(texts, spans)]
+        entities = [self.gazetteer.find(text, base=span.start) for text, span in zip(texts, spans)]
         claims = []
-        seen: Counter[str] = Counter()
-        for span in split_claims(document):
-            text = document.text[span.start:span.end]
-            dates = find_dates(text, base=span.start, reference=document.published, date_order=self.date_order)
-            if _SAME_MONTH.search(text):
-                dates = self._same_month_dates(document, span.start, span.end, dates)
-            numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
-            entities = self.gazetteer.find(text, base=span.start)
+        seen: dict[str, int] = {}
+        for text, span, (dates, numbers), found in zip(texts, spans, dates_numbers, entities):
             key = normalise(text)
-            claims.append(Claim(
-                id=claim_id(document.id, key, seen[key]), doc=document.id, start=span.start, end=span.end,
-                text=text, dates=tuple(dates), numbers=tuple(numbers), entities=tuple(entities),
-            ))
-            seen[key] += 1
+            occurrence = seen.get(key, 0)
+            claims.append(Claim(claim_id(document.id, key, occurrence), document.id, span.start, span.end, text,
+                                dates, numbers, tuple(found)))
+            seen[key] = occurrence + 1
         return claims
+
+    def _dates_and_numbers(self, document: Document, text: str, span: Span,
+                           folded: str) -> tuple[tuple[DateMention, ...], tuple[NumberMention, ...]]:
+        """One claim's dates and numbers (the number finder reuses the view the date finder made)."""
+        dates = find_dates(text, base=span.start, reference=document.published, date_order=self.date_order,
+                           folded=folded[span.start:span.end])
+        if _SAME_MONTH.search(text):
+            dates = self._same_month_dates(document, span.start, span.end, dates)
+        numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
+        return tuple(dates), tuple(numbers)
 
     def _same_month_dates(self, document: Document, start: int, end: int,
                           dates: list[DateMention]) -> list[DateMention]:

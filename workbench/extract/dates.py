@@ -166,11 +166,33 @@ _RULES_FOR = {
     "period": ("ago", "relative_year"),
     "holiday": ("holiday",),
 }
+# The kinds of trigger word that wake each rule (after_tomorrow wakes for اليوم and for غد).
+_KINDS_OF: dict[str, tuple[str, ...]] = {}
+for _kind, _rules in _RULES_FOR.items():
+    for _rule in _rules:
+        _KINDS_OF[_rule] = (*_KINDS_OF.get(_rule, ()), _kind)
 # Every match of a month rule holds a month slot, which begins a word or follows a word-initial ب or ال
 # ("بآب", "من الشهر الماضي"); a window without one cannot match them.  The month trigger words are
 # found anywhere, even inside other words ("إرهاب" holds آب), which wakes these rules needlessly.
-_MONTH_RULES = frozenset(_RULES_FOR["month"])
 _MONTH_SLOT_START = re.compile(rf"{_NB}(?:ب|ال)?(?:ال)?(?:{_MONTH}|شهر)")
+# What a rule's match must hold somewhere, as a short pattern without the rule's optional parts: a
+# sentence without it skips the rule's pass.  Trigger words wake these rules in many sentences in
+# which they never match (a month name with no day number after it, a weekday with no اسبوع).
+_REQUIRED: dict[str, re.Pattern[str]] = {name: re.compile(body) for name, body in {
+    "mdy": rf"(?:{_MONTH}){_NA}\s+\d{{1,2}}(?!\d)",
+    "weekday_of_week": "اسبوع",
+    "weekday_day": rf"(?:{_WD}){_NA}\s+(?:{_DAY_ORD}){_NA}",
+    "relative_year": rf"(?:عام|سنه)\s+{_REL}|هذا\s+العام|هذه\s+السنه",
+    "before_yesterday": r"(?:قبل|اول)\s+(?:من\s+)?(?:امس|البارحه|امبارح)|(?:امس|البارحه)\s+الاول",
+    "yesterday_day": r"اليوم\s+(?:الماضي|المنصرم|السابق)",
+    "after_tomorrow": r"بعد\s+(?:ال)?(?:غد|بكره|بكرا)",
+}.items()}
+# Rules whose readers read nothing without a reference date (every relative date): a text with no
+# reference, such as a document's date line, skips their passes.
+_NEED_REFERENCE = frozenset((
+    "relative_year", "yesterday", "before_yesterday", "today", "yesterday_day", "tomorrow", "after_tomorrow",
+    "ago", "weekday", "weekday_of_week", "weekday_day", "day_month_numeric",
+))
 # How far a rule's match may reach before and after the trigger word that woke it.
 _REACH = 64
 _RULE_ORDER = tuple(_RULES)
@@ -220,53 +242,67 @@ def find_dates(
     reference: dt.date | None = None,
     date_order: str = "dmy",
     prefer: str = "past",
+    folded: str | None = None,
 ) -> list[DateMention]:
     """Dates in ``text``; offsets are ``base`` + index into ``text``.  ``reference`` resolves relative
-    dates and missing years; without it, only dates the text states in full are returned."""
-    view = MatchView.of(text)
+    dates and missing years; without it, only dates the text states in full are returned.  ``folded``
+    is ``fold(text)`` when the caller has it (a slice of its document's: folding once is cheaper)."""
+    view = MatchView.of(text, folded)
     t = view.text
-    windows: dict[str, list[tuple[int, int]]] = {}
+    anchors: dict[str, list[tuple[int, int]]] = {}  # where trigger words of each kind lie
     for m in _NUMBER_TRIGGER.finditer(t):
         kind = "numeric" if m["sep"] else "year" if m.end() - m.start() == 4 else None
-        for rule in _RULES_FOR.get(kind, ()):
-            windows.setdefault(rule, []).append((m.start(), m.end()))
+        if kind:
+            anchors.setdefault(kind, []).append(m.span())
     for m in _WORD_TRIGGER.finditer(t):
         for kind in _TRIGGERS[_squash(m.group())]:  # "كانون  الثاني", "عيد\nالفطر": any white space between words
-            for rule in _RULES_FOR[kind]:
-                windows.setdefault(rule, []).append((m.start(), m.end()))
-    if not windows:
+            anchors.setdefault(kind, []).append(m.span())
+    if not anchors:
         return []
+    woken: dict[str, list[tuple[int, int]]] = {}  # the anchors of each rule to run
+    for kind, spans in anchors.items():
+        for rule in _RULES_FOR[kind]:
+            woken[rule] = sorted(woken[rule] + spans) if rule in woken else spans
     ctx = _Context(reference, date_order, prefer, t)
     found: list[_Found] = []
-    month_windows = None  # shared by the month rules, which the same trigger words wake
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules woken by the same kinds share them
     for name in _RULE_ORDER:
-        if name in windows:
-            rule, read = _RULES[name], _READERS[name]
-            if name in _MONTH_RULES:
-                if month_windows is None:
-                    month_windows = [(lo, hi) for lo, hi in _merged(t, windows[name])
-                                     if _MONTH_SLOT_START.search(t, lo, hi)]
-                spans = month_windows
-            else:
-                spans = _merged(t, windows[name])
-            for lo, hi in spans:
-                for m in rule.finditer(t, lo, hi):
-                    candidate = read(m, t, ctx)
-                    if candidate is not None:
-                        found.append(candidate)
+        if name not in woken or reference is None and name in _NEED_REFERENCE:
+            continue
+        kinds = _KINDS_OF[name]
+        if kinds not in windows:
+            windows[kinds] = _windows(t, woken[name], month=kinds == ("month",))
+        required = _REQUIRED.get(name)
+        if not windows[kinds] or required is not None and required.search(t) is None:
+            continue
+        rule, read = _RULES[name], _READERS[name]
+        for lo, hi in windows[kinds]:
+            for m in rule.finditer(t, lo, hi):
+                candidate = read(m, t, ctx)
+                if candidate is not None:
+                    found.append(candidate)
+    if not found:  # trigger words woke rules that read no date: nothing to settle
+        return []
     chosen = _settle(found)
     chosen = _nth_after(t, chosen)
     # The cheap tests: two numbers joined ("3 و5", "2011 إلى 2015"), or a day written out in words.
     if chosen and (_JOINED_NUMBERS.search(t) or any(_opens_with_a_word(f, t) for f in chosen)):
         chosen = _year_continuations(t, _range_starts(t, chosen))
-    return [
-        DateMention(
-            text=text[view.start(f.start):view.end(f.end)], start=base + view.start(f.start),
-            end=base + view.end(f.end), value=f.value, granularity=f.granularity, calendar=f.calendar,
-            relative=f.relative, weekday=f.weekday,
-        )
-        for f in chosen
-    ]
+    mentions = []
+    for f in chosen:
+        start, end = view.start(f.start), view.end(f.end)
+        mentions.append(DateMention(text[start:end], base + start, base + end, f.value, f.granularity, f.calendar,
+                                    f.relative, f.weekday))
+    return mentions
+
+
+def _windows(t: str, anchors: list[tuple[int, int]], *, month: bool) -> list[tuple[int, int]]:
+    """The windows a rule runs in around its trigger words; for the month rules, only those that
+    hold a month slot."""
+    spans = _merged(t, anchors)
+    if month:
+        return [(lo, hi) for lo, hi in spans if _MONTH_SLOT_START.search(t, lo, hi)]
+    return spans
 
 
 def _merged(t: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:

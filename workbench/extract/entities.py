@@ -159,10 +159,10 @@ class _Alias:
     rest: tuple[str, ...]  # normalised tokens after the first
     caps: bool  # an all-capitals Latin acronym (SDF): matches only in capitals
     person: bool
-
-    @property
-    def size(self) -> int:
-        return 1 + len(self.rest)
+    size: int  # tokens in all: 1 + len(rest), read in the matcher's inner loop
+    # A person's two-word name may be matched with its surname one letter off (see _rest_fixes), which
+    # keeps the surname's first and last letters: these, for the matcher's quick test; else None.
+    surname_ends: tuple[str, str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +373,9 @@ class Gazetteer:
             bare, article = _split_article(words[0])
             surface = next((a for a in (entry.name, *entry.aliases) if tuple(_words(a)) == words), "")
             caps = surface.isascii() and surface.upper() == surface and any(c.isalpha() for c in surface)
-            alias = _Alias(entity_id, article, words[1:], caps, entry.type == "person")
+            person = entry.type == "person"
+            surname_ends = (words[1][0], words[1][-1]) if person and len(words) == 2 and len(words[1]) >= 4 else None
+            alias = _Alias(entity_id, article, words[1:], caps, person, len(words), surname_ends)
             self._first.setdefault(bare, []).append(alias)
             vocabulary.update(_split_article(w)[0] for w in words if not w.isascii())
             if len(words) >= 3 and entry.type != "person":
@@ -625,15 +627,21 @@ class Gazetteer:
     def _match(self, tokens: _Sentence) -> list[_Match]:
         """Leftmost-longest matching; at equal length an exact match beats a fuzzy one."""
         found: list[_Match] = []
-        count = tokens.size
+        words, gaps, count = tokens.words, tokens.gaps, tokens.size
         i = 0
         while i < count:
-            word = tokens.words[i]
-            if not word.hits and not word.reorder:
+            word = words[i]
+            # A reordered name has three words at least: the next token must be able to continue it.
+            reorders = (word.reorder and i + 1 < count and words[i + 1].key in self._reorder_keys
+                        and gaps[i + 1] <= _DASH)
+            if not word.hits and not reorders:
                 i += 1
                 continue
             best: tuple[int, bool, int] | None = None  # (size, exact, -skip)
             best_match: _Match | None = None
+            after = words[i + 1].key if i + 1 < count else ""
+            following = (after, words[i + 1].fixed) if after else ()
+            after_ends = (after[0], after[-1]) if len(after) >= 4 else None
             for reading, aliases in word.hits:
                 for alias in aliases:
                     if best and alias.size < best[0]:
@@ -642,6 +650,9 @@ class Gazetteer:
                         continue
                     fixes = 1 if reading.fuzzy else 0
                     if alias.rest:  # most aliases are one word: nothing has to follow
+                        if alias.rest[0] not in following and (alias.surname_ends is None
+                                                               or alias.surname_ends != after_ends):
+                            continue  # the second word cannot follow (what _rest_fixes finds first, slower)
                         fixes = self._rest_fixes(tokens, i, alias.rest, fixes, alias.person)
                     if fixes is None:
                         continue
@@ -649,7 +660,7 @@ class Gazetteer:
                     if best is None or score > best:
                         best = score
                         best_match = _Match(i, i + alias.size - 1, alias.entity, reading.skip, fixes == 0)
-            if word.reorder:
+            if reorders:
                 reordered = self._reordered(tokens, i, word, best[0] if best else 0)
                 if reordered:
                     best_match = reordered

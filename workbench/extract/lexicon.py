@@ -234,17 +234,19 @@ class MatchView:
     _last: tuple[str, "MatchView"] | None = None
 
     @classmethod
-    def of(cls, original: str) -> "MatchView":
-        """The view of ``original``, reused when dates and then numbers ask for the same sentence."""
+    def of(cls, original: str, folded: str | None = None) -> "MatchView":
+        """The view of ``original``, reused when dates and then numbers ask for the same sentence.
+        ``folded`` is ``fold(original)`` when the caller has it already."""
         last = cls._last
         if last is not None and last[0] is original:
             return last[1]
-        view = cls(original)
+        view = cls(original, folded)
         cls._last = (original, view)
         return view
 
-    def __init__(self, original: str) -> None:
-        folded = fold(original)
+    def __init__(self, original: str, folded: str | None = None) -> None:
+        if folded is None:
+            folded = fold(original)
         self._length = len(original)
         marks = [m.start() for m in MARKS.finditer(folded)]
         if not marks:

@@ -107,6 +107,8 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
     for m in _PHRASE.finditer(t, max(0, word.start() - 3)) if word else ():
         for read in _read_words(t, m):
             found.append((read.start, read.end, read.value, read.ordinal))
+    if not found:  # most often a number word inside another word ("ألف" in "الفلسطينية"): no number
+        return []
     found.sort()
     found = _join_fractions(t, _join_decimals(t, found))
     if len(found) > 1 and _AND_DIGIT.search(t):
