@@ -123,6 +123,10 @@ def names_in(claim: Claim) -> frozenset[str]:
     return frozenset(w for e in claim.entities for w in content_tokens(e.text))
 
 
+# Verbs that report what a source said: the day they are given is the day it spoke.
+REPORTING = frozenset(normalise(w) for w in """
+    أعلن أعلنت قال قالت أفاد أفادت ذكر ذكرت أكد أكدت أوضح أوضحت صرح صرحت أشار أشارت نشر نشرت أضاف أضافت
+""".split())
 WAS = frozenset(normalise(w) for w in "كان كانت كانوا وكان وكانت وكانوا فكان فكانت".split())
 _QAD = frozenset(normalise(w) for w in "قد وقد فقد".split())
 

@@ -54,7 +54,7 @@ from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
-    last_day, looks_back, names_in, overlap, background_marker, content_tokens, parts_differing, same_anchor, same_word,
+    REPORTING, last_day, looks_back, names_in, overlap, raw_words_after, raw_words_before, background_marker, content_tokens, parts_differing, same_anchor, same_word,
     pairs_sharing_a_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
@@ -71,9 +71,6 @@ OPTIONS = {
 }
 _ANCHOR_WORDS = 4
 _NEWS_DAYS = 7  # "اليوم", "أمس", "الأحد الماضي": the news of a date line
-_REPORTING = frozenset(normalise(w) for w in """
-    أعلن أعلنت اعلن اعلنت قال قالت أفاد أفادت ذكر ذكرت أكد أكدت أوضح أوضحت صرح صرحت أشار أشارت نشر نشرت
-""".split())
 # Words that introduce dates of any event: sharing them says nothing about which event it is.
 _GENERIC = frozenset(normalise(w) for w in """
     اعلن أعلن اعلنت أعلنت قال قالت اكد أكد اكدت أكدت اضاف أضاف اضافت أضافت ذكر ذكرت اشار أشار اشارت أشارت
@@ -105,13 +102,17 @@ def _unknowable(x: DateMention, y: DateMention, b: Claim, published_x, published
 _AS = frozenset(normalise(w) for w in ("ما", "كما"))
 
 
+def _reporting(word: str) -> bool:
+    """A reporting verb (أعلن، قال، أفاد …), with or without its clitics (وأعلن، فقال)."""
+    return word in REPORTING or strip_clitics(word) in REPORTING
+
+
 def _attributed(y: DateMention, b: Claim) -> bool:
     """The date of a source's statement the claim cites ("بحسب ما أعلنت الوزارة اليوم", "كما ذكرت الوكالة
     أمس"): the day the source spoke, not the day of what it reports."""
     head = clause_before(b, y.start)
     words = re.findall(r"\w+", normalise(head))[-6:]
-    return any((strip_clitics(w) in _REPORTING or w in _REPORTING) and i > 0 and words[i - 1] in _AS
-               for i, w in enumerate(words))
+    return any(_reporting(w) and i > 0 and words[i - 1] in _AS for i, w in enumerate(words))
 
 
 def _event_dates(claim: Claim, dates: list[DateMention]) -> list[DateMention]:
@@ -128,8 +129,7 @@ def _report_day(y: DateMention, b: Claim) -> bool:
     was said ("قال إن الانفجار وقع اليوم")."""
     if not y.relative:
         return False
-    words = re.findall(r"\w+", normalise(b.text[: max(0, y.start - b.start)]))[-4:]
-    return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in words) and not _reported_content(y, b)
+    return any(map(_reporting, raw_words_before(b, y.start, 4))) and not _reported_content(y, b)
 
 
 _THAT = frozenset(normalise(w) for w in "أن إن بأن ان بان".split())
@@ -139,22 +139,21 @@ def _speech_day(y: DateMention, b: Claim) -> bool:
     """The day a source spoke, followed by what it said ("أعلن البنك الدولي، أمس الجمعة، أن المتأخرات
     سويت اعتباراً من 12 أيار"): within one document, the writer dates the statement and its content
     apart.  Not an announcement that is itself the event ("أعلن ترامب أمس الثلاثاء رفع العقوبات")."""
-    after = re.findall(r"\w+", normalise(b.text[max(0, y.end - b.start):]))[:3]
-    return _report_day(y, b) and any(w in _THAT for w in after)
+    return _report_day(y, b) and any(w in _THAT for w in raw_words_after(b, y.end, 3))
 
 
 def _reported_content(y: DateMention, b: Claim) -> bool:
     """The date is inside what the source said ("قال إن الانفجار وقع اليوم الثلاثاء"): "أن" or "إن"
     stands between the reporting verb and the date."""
     words = re.findall(r"\w+", normalise(clause_before(b, y.start)))[-6:]
-    verb = max((i for i, w in enumerate(words) if strip_clitics(w) in _REPORTING or w in _REPORTING), default=-1)
+    verb = max((i for i, w in enumerate(words) if _reporting(w)), default=-1)
     return verb >= 0 and any(w in _THAT for w in words[verb + 1:])
 
 
 def _reported(y: DateMention, b: Claim) -> bool:
     """A reporting verb just before the date, in its clause: "وفق ما أعلنت الوزارة اليوم الإثنين"."""
     head = clause_before(b, y.start)
-    return any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in re.findall(r"\w+", normalise(head))[-4:])
+    return any(map(_reporting, re.findall(r"\w+", normalise(head))[-4:]))
 
 
 _SINCE = normalise("منذ")
@@ -270,9 +269,8 @@ def _actor(claim: Claim) -> str | None:
     first = min((e for e in claim.entities if e.type == "person"), key=lambda e: e.start, default=None)
     if first is None:
         return None
-    before = re.findall(r"\w+", normalise(claim.text[: max(0, first.start - claim.start)]))[-3:]
-    after = re.findall(r"\w+", normalise(claim.text[max(0, first.end - claim.start):]))[:4]
-    source = any(strip_clitics(w) in _REPORTING or w in _REPORTING for w in before) and any(w in _THAT for w in after)
+    source = (any(map(_reporting, raw_words_before(claim, first.start, 3)))
+              and any(w in _THAT for w in raw_words_after(claim, first.end, 4)))
     return None if source else first.id
 
 

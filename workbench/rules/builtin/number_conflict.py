@@ -44,7 +44,7 @@ from workbench.rules.builtin.date_conflict import different_occasions
 from workbench.text import strip_clitics
 from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
-    OTHERS, STOPWORDS, WAS, casualty_sense, context as words_around, counts_others, hedge, known_unit, looks_back,
+    OTHERS, REPORTING, STOPWORDS, WAS, casualty_sense, context as words_around, counts_others, hedge, known_unit, looks_back,
     names_in, overlap, pairs_sharing_a_word, raw_words_after, raw_words_before, same_anchor, same_unit, same_word,
     unit_key, words_before,
 )
@@ -406,17 +406,15 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
     return found
 
 
-_ANCHOR_WORDS = 5
-_REPORTING = frozenset(normalise(w) for w in """
-    اعلن أعلن اعلنت أعلنت قال قالت اكد أكد اكدت أكدت اضاف أضاف ذكر ذكرت اشار أشار اشارت أشارت مشيرا مشيراً
-    اوضح أوضح افاد أفاد افادت أفادت بحسب وفق
-""".split())
+_COUNT_ANCHOR_WORDS = 5
+# Reporting words a count's introduction may carry besides its subject ("مشيراً إلى أن المجلس المؤلف من").
+_REPORTING = REPORTING | frozenset(normalise(w) for w in "مشيرا مشيراً بحسب وفق".split())
 
 
 def _lasting_anchor(claim: Claim, reading: Reading) -> tuple[str, ...]:
     """The content words that introduce a lasting count in its sentence, less reporting words and the
     "كان" of a look back ("وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء": لجنه، تحضيريه، مؤتمر، مؤلفه)."""
-    return tuple(w for w in words_before(claim, reading.mention.start, _ANCHOR_WORDS)
+    return tuple(w for w in words_before(claim, reading.mention.start, _COUNT_ANCHOR_WORDS)
                  if w not in _REPORTING and w not in WAS)
 
 
