@@ -871,3 +871,17 @@ def test_two_reports_yesterdays_weeks_apart_are_two_days_news():
     c = document("c", "عاد آلاف اللاجئين إلى مدنهم الأحد الماضي عبر المعابر.", published="2025-12-10")
     cc = claim(c, c.text, dates=[{"text": "الأحد الماضي", "value": "2025-12-06", "relative": True}])
     assert len(run("date-conflict", context([a, c], [ca, cc], [[ca, cc]]))) == 1  # a day apart: compared
+
+
+def test_a_look_back_one_day_off_is_compared_in_other_words():
+    a = document("a", "أطلق الرئيس الشرع أمس الاثنين العملة الوطنية الجديدة في دمشق.", published="2025-12-30")
+    b = document("b", "وكان الرئيس الشرع قد أزاح الستار عن العملة الجديدة يوم الأحد 28 كانون الأول في دمشق.",
+                 published="2026-01-02")
+    ca = claim(a, a.text, dates=[{"text": "أمس الاثنين", "value": "2025-12-29", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "يوم الأحد 28 كانون الأول", "value": "2025-12-28", "weekday": "sunday"}])
+    assert len(run("date-conflict", context([a, b], [ca, cb], [[ca, cb]]))) == 1
+    # a fortnight apart, the look back dates another event
+    c = document("c", "وكان الرئيس الشرع قد أزاح الستار عن العملة الجديدة يوم الاثنين 15 كانون الأول في دمشق.",
+                 published="2026-01-02")
+    cc = claim(c, c.text, dates=[{"text": "يوم الاثنين 15 كانون الأول", "value": "2025-12-15", "weekday": "monday"}])
+    assert run("date-conflict", context([a, c], [ca, cc], [[ca, cc]])) == []

@@ -314,15 +314,18 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             # Words about the date's event: not the names of who acted nor words that introduce any date
             # (أحمد الشرع شكل اللجنة / الرئيس أحمد الشرع وقع الإعلان: two acts of one man).
             beside = names_in(a) | names_in(b) | _GENERIC
-            # A "had been" sentence looks back at an earlier event: its date is the cluster's event's only when
-            # the words that introduce both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
-            # الاتفاق أمس"), not for the topic words the whole cluster shares ("وكانت اللجنة التحضيرية للمؤتمر
-            # قد شكلت في" / "اختتمت أمس أعمال مؤتمر الحوار").
+            related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
+                words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > 0
+            # A "had been" sentence looks back at an earlier event: its date is the cluster's event's when the
+            # words that introduce both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
+            # الاتفاق أمس"), or when the two days, one written out, are one slip apart (27 April 2024 / 2025,
+            # 28 / 29 December; two reports' "yesterday" and "today" are their own days' news);
+            # not two weeks apart on the topic words the whole cluster shares ("وكانت اللجنة التحضيرية للمؤتمر
+            # قد شكلت في 12 شباط" / "اختتمت أمس أعمال مؤتمر الحوار").
             if looks_back(a, x.start) or looks_back(b, y.start):
-                related = _same_act(_anchor(a, x), _anchor(b, y), names_in(a) | names_in(b))
-            else:
-                related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
-                    words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > 0
+                related = _same_act(_anchor(a, x), _anchor(b, y), names_in(a) | names_in(b)) or (
+                    related and x.granularity == y.granularity == "day" and not (x.relative and y.relative)
+                    and _misreport(x, y, options))
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
             if _since(x) or _since(y):
