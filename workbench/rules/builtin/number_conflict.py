@@ -411,11 +411,20 @@ _COUNT_ANCHOR_WORDS = 5
 _REPORTING = REPORTING | frozenset(normalise(w) for w in "مشيرا مشيراً بحسب وفق".split())
 
 
+# Words that say what a body is made of, one sense however written: "يتألف المجلس من" / "المجلس المؤلف
+# من" / "اللجنة التي ضمت".
+_CONSISTS = {strip_clitics(normalise(w)): "يتالف" for w in """
+    يتألف تتألف تألف المؤلف المؤلفة مؤلف مؤلفة يضم تضم ضم ضمت يتكون تتكون تكون المكون المكونة مكون مكونة
+""".split()}
+
+
 def _lasting_anchor(claim: Claim, reading: Reading) -> tuple[str, ...]:
     """The content words that introduce a lasting count in its sentence, less reporting words and the
-    "كان" of a look back ("وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من سبعة أعضاء": لجنه، تحضيريه، مؤتمر، مؤلفه)."""
-    return tuple(w for w in words_before(claim, reading.mention.start, _COUNT_ANCHOR_WORDS)
-                 if w not in _REPORTING and w not in WAS)
+    "كان" of a look back, a body's "made of" in one spelling ("وكانت اللجنة التحضيرية للمؤتمر، المؤلفة من
+    سبعة أعضاء": لجنه، تحضيريه، مؤتمر، يتالف)."""
+    words = (w[1:] if w[:1] in ("و", "ف") and w[1:] in _CONSISTS else w
+             for w in words_before(claim, reading.mention.start, _COUNT_ANCHOR_WORDS))
+    return tuple(_CONSISTS.get(w, w) for w in words if w not in _REPORTING and w not in WAS)
 
 
 def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], pair) -> Iterator[Hit]:
