@@ -31,9 +31,10 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
         "long sentence about UNRWA's lorries; cross-referencing scores it 0.38 against x01's lede, below the "
         "threshold, and the phrase before the date shares too few words with x01's and x03's for an anchor",
     ("finding", "b10_worldbank_cleared", "date-conflict"):
-        "b10's look back ('وكانت الرياض والدوحة قد أعلنتا في 27 نيسان/أبريل 2024، في بيان مشترك') is compared "
-        "only when the words introducing both dates name one act, and b08's date ('أعلنت وزارتا المالية …، أمس "
-        "الأحد،') has no introducing words in its clause, so the wrong year is never compared",
+        "cross-referencing puts b10's look back ('وكانت الرياض والدوحة قد أعلنتا في 27 نيسان/أبريل 2024، في بيان "
+        "مشترك') and b08's lede ('أعلنت وزارتا المالية في السعودية وقطر، أمس الأحد،') in different clusters, and "
+        "the words introducing the two dates (الرياض والدوحة / وزارتا المالية في السعودية وقطر) share none, so "
+        "the wrong year is never compared",
     ("finding", "x03_gaza_prisoners", "number-conflict"):
         "x03's '45 يوماً' sits in a sentence about families awaiting prisoners; against x01's '42 يوماً' "
         "sentence the pair scores 0.47 but the key overlap (0.24) is under the 0.25 needed to link them",
