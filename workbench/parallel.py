@@ -141,11 +141,16 @@ def _take_turns(func: Callable[[Any], Any], items: Sequence[Any], turn: Any, arr
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """A large corpus makes millions of small objects without cycles; the cyclic collector would walk
-    the whole heap again and again for nothing."""
+    the whole heap again and again for nothing.  What was made meanwhile is then moved straight to the
+    oldest generation, as if it had survived the young collections (which would walk all of it once
+    more, finding nothing); full collections still look at it."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if not gc.get_freeze_count():  # freeze + unfreeze would thaw what someone else froze
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()

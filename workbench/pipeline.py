@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from pathlib import Path
 
 from workbench.config import Config
@@ -46,6 +47,18 @@ class Analysis:
 # Below this many files one process is quicker than starting a pool.
 PARALLEL_MIN_FILES = 200
 _CHUNK = 50
+_LAST_CHUNK = 5
+
+
+def _chunks(files: list[Path], workers: int) -> list[list[Path]]:
+    """Files in chunks of _CHUNK, shrinking towards the end (each a share of what is left), so that
+    the processes finish together: with equal chunks, one waits up to a whole chunk for the other."""
+    chunks, at = [], 0
+    while at < len(files):
+        size = min(_CHUNK, max(_LAST_CHUNK, (len(files) - at) // (2 * workers)))
+        chunks.append(files[at:at + size])
+        at += size
+    return chunks
 
 
 Extracted = tuple[list[tuple[Document, list[Claim]]], list[Problem]]
@@ -87,13 +100,14 @@ def load_and_extract(
     share the loaded gazetteer); the result is the same, in the same order, as one process gives."""
     files, problems = list_files(list(paths))
     extractor = Extractor.from_config(config)
-    chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    workers = cores() if len(files) >= PARALLEL_MIN_FILES else 1
+    chunks = _chunks(files, workers)
+    files_done = list(accumulate(map(len, chunks)))
 
     def report(chunks_done: int) -> None:
         if progress:
-            progress("extract", min(chunks_done * _CHUNK, len(files)), len(files))
+            progress("extract", files_done[chunks_done - 1], len(files))
 
-    workers = cores() if len(files) >= PARALLEL_MIN_FILES else 1
     with cyclic_gc_paused():
         results = map_in_workers(lambda chunk: _extract_files(chunk, published, extractor), chunks, workers, report)
     pairs = [pair for r in results for pair in r[0]]

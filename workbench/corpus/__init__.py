@@ -35,8 +35,10 @@ def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
+            depth = len(path.parts)
+            # Sorted by parts, which is Path's own order, each path's parts taken once (not per comparison).
+            for child in sorted(path.rglob("*"), key=lambda child: child.parts):
+                relative = child.parts[depth:]  # what child.relative_to(path).parts gives, without its checks
                 if any(part.startswith(".") for part in relative):
                     continue
                 if not child.is_file():
