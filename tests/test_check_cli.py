@@ -33,6 +33,10 @@ def test_check_the_sample_corpus_as_json(tmp_path):
     assert "calendar-mismatch" not in rules and "number-conflict" not in rules
     assert all(f["id"].startswith("f-") and f["claims"] and f["docs"] for f in data["findings"] if f["rule"] != "pattern")
     assert data["summary"]["failing"] >= 2 and data["summary"]["documents"] == 10
+    # the brief's own title variant (رئيس جهاز الاستخبارات السورية / العامة) is a warning; a short and a full
+    # form of one title (وزير الخارجية / وزير الخارجية والمغتربين) only a note
+    levels = {(f["rule"], f["values"].get("name")): f["level"] for f in data["findings"] if f["rule"] == "title-variant"}
+    assert sorted(levels.values()) == ["info", "warning"]
     again = json.loads(workbench("check", str(CORPUS), "--format", "json", cwd=tmp_path).stdout)
     assert [f["id"] for f in again["findings"]] == [f["id"] for f in data["findings"]]
 

@@ -35,6 +35,13 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
         "مشترك') and b08's lede ('أعلنت وزارتا المالية في السعودية وقطر، أمس الأحد،') in different clusters, and "
         "the words introducing the two dates (الرياض والدوحة / وزارتا المالية في السعودية وقطر) share none, so "
         "the wrong year is never compared",
+    ("finding", "c06_tartus_port_details", "date-conflict"):
+        "c06's memorandum 'أعلنت عنها الوكالة السورية الرسمية (سانا) في 16 مايو/أيار 2024' and c05's 'أعلنت عنها "
+        "وكالة سانا يوم الجمعة 16 أيار الماضي' are in no cluster together, and the words introducing the two "
+        "dates share only the source's name (وكالة سانا), which names who spoke, not what was done",
+    ("finding", "c11_qamishli_presidency", "number-conflict"):
+        "'أكثر من ٦٠٠ شخصية' against 'أكثر من 400': two lower bounds, which the rule takes as agreeing up to "
+        "bound_slack (50%) apart; narrowing that for two bounds the same way raised false alarms on other sets",
     ("finding", "x03_gaza_prisoners", "number-conflict"):
         "x03's '45 يوماً' sits in a sentence about families awaiting prisoners; against x01's '42 يوماً' "
         "sentence the pair scores 0.47 but the key overlap (0.24) is under the 0.25 needed to link them",
@@ -199,6 +206,9 @@ CROSS_SET_RIGHT: dict[tuple[str, frozenset[str]], str] = {
                             "w13_sanctions_riyadh", "y11_electricity_deal")):
         "Trump announced the lifting of the sanctions in Riyadh on 13 May 2025: u11, w11, w13 and y11 all say "
         "so and rightly contradict u12's '15 May' (the gold's u12/u11 finding, confirmed by three more reports)",
+    ("number-conflict", _docs("u07_assembly_vote", "y07_elections_results")):
+        "y07's 150 elected members against u07's 140: the gold's y07/y06 finding, which u07 (another set's report "
+        "of the same assembly) confirms",
 }
 
 # False alarms of the combined corpus not fixed yet, (rule, docs) -> why.  Honest debt: each is a
@@ -212,9 +222,6 @@ KNOWN_COMBINED_FALSE: dict[tuple[str, frozenset[str]], str] = {
     ("number-conflict", _docs("b13_new_banknotes", "b14_banknotes_exchange", "y08_declaration_anniversary")):
         "y08's 115 new pounds to the dollar against b13's 'each new pound is a hundred old ones': two rates of "
         "different things, both counted in pounds",
-    ("number-conflict", _docs("b10_worldbank_cleared", "y08_declaration_anniversary", "y09_caesar_repeal")):
-        "the UN's 250 billion dollar estimate of reconstruction (b10) against the World Bank's 216 billion (y08, "
-        "y09): two sources' estimates, each right as attributed",
     ("number-conflict", _docs("b05_qatar_gas_jordan", "y11_electricity_deal")):
         "hours of electricity a day before two different supply deals (four in y11, three in b05)",
     ("number-conflict", _docs("a08a_iran_runoff")):

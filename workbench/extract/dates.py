@@ -905,9 +905,9 @@ _ORDINAL_RANGE_START = re.compile(rf"(?<!\S)(?P<do>{_DAY_ORD})(?:\s+و|\s+و?(?:
 
 
 def _opens_with_a_word(f: _Found, t: str) -> bool:
-    """A day-date, not counted from the date line, whose text opens with a word rather than a digit
-    ("الخامس من آذار", "الثلاثاء 14 آذار"): where a day in words may be joined before it."""
-    return f.granularity == "day" and f.calendar == "gregorian" and not f.relative and not t[f.start:f.start + 1].isdigit()
+    """A day-date whose text opens with a word rather than a digit ("الخامس من آذار"، "السابع من أيار
+    الجاري"، "الثلاثاء 14 آذار"): where a day in words may be joined before it."""
+    return f.granularity == "day" and f.calendar == "gregorian" and not t[f.start:f.start + 1].isdigit()
 
 
 def _range_start(t: str, f: _Found) -> tuple[int, int, int] | None:

@@ -58,7 +58,7 @@ from workbench.rules.mentions import (
     pairs_sharing_a_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
-from workbench.text import normalise, strip_clitics
+from workbench.text import fold_digits, normalise, strip_clitics
 
 OPTIONS = {
     "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
@@ -76,6 +76,7 @@ _GENERIC = frozenset(normalise(w) for w in """
     اعلن أعلن اعلنت أعلنت قال قالت اكد أكد اكدت أكدت اضاف أضاف اضافت أضافت ذكر ذكرت اشار أشار اشارت أشارت
     اوضح أوضح افاد أفاد افادت أفادت صرح بيان تصريح تصريحات وزاره وزارة حكومه حكومة مصدر مصادر رئيس وزير
     يوم اليوم امس أمس تاريخ بتاريخ عام سنه سنة شهر مساء صباح وقت خلال الماضي الجاري
+    عقد عقدت انعقد انعقدت تعقد يعقد
 """.split())
 
 
@@ -407,10 +408,13 @@ def _anchor(claim: Claim, mention: DateMention) -> tuple[str, ...]:
 
 
 def _anchor_numbers(claim: Claim, mention: DateMention) -> frozenset[str]:
-    """The numbers among the last few words before a date: "القانون رقم 12 لسنة 2018" is law No. 12,
-    and another law's year is no date of it."""
+    """The numbers among the last few words before a date, and the ordinals of its clause: "القانون
+    رقم 12 لسنة 2018" is law No. 12, and another law's year is no date of it; "المؤتمر الثاني عشر للحزب"
+    is not "مؤتمر بروكسل الثامن"."""
     head = normalise(claim.text[: max(0, mention.start - claim.start)])
-    return frozenset(w for w in re.findall(r"\w+", head)[-_ANCHOR_WORDS:] if w.isdigit())
+    clause_start = mention.start - len(clause_before(claim, mention.start))
+    ordinals = {str(n.value) for n in claim.numbers if n.ordinal and clause_start <= n.start and n.end <= mention.start}
+    return frozenset(w for w in re.findall(r"\w+", head)[-_ANCHOR_WORDS:] if w.isdigit()) | ordinals
 
 
 def _named_day(mention: DateMention) -> bool:
@@ -433,7 +437,9 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
     copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
     for claim in context.claims.values():
         for mention in dated_mentions(claim, context.documents.get(claim.doc)):
-            anchor = () if mention.relative else _anchor(claim, mention)
+            # written out: not counted from the date line, or with its day in figures ("16 أيار الماضي")
+            written = not mention.relative or any(ch.isdigit() for ch in fold_digits(mention.text))
+            anchor = _anchor(claim, mention) if written else ()
             if len(anchor) >= 2:
                 key = (anchor, mention.value, mention.granularity, mention.calendar, _anchor_numbers(claim, mention))
                 copies.setdefault(key, []).append((claim, mention))

@@ -87,6 +87,8 @@ def conjoined(title: str, ignore: frozenset[str] = frozenset()) -> frozenset[str
 
 
 _LAM = normalise("ل")
+# Words that qualify an office itself, between it and the body it heads: "القائد العام لـ…"، "الأمين العام لـ…".
+_OFFICE_ADJECTIVES = frozenset(normalise(w) for w in "عام أعلى اعلى أعلي اول أول".split())
 
 
 def _attached(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -152,13 +154,21 @@ def _bodies(context: RuleContext, ignore: frozenset[str]) -> tuple[dict[tuple[st
 
 def _named_body(key: tuple[str, ...], forms, starts) -> tuple[str, ...]:
     """A title that is an office and the organisation it heads ("رئيس الفيفا" / "رئيس الاتحاد الدولي":
-    both head FIFA), with all the words after the office written as that organisation: a written form of
-    it, or the start of one organisation's full name.  A title with more words is left as it is."""
-    rest = key[1:]
-    found = forms.get(rest)
-    if found is None and len(starts.get(rest, ())) == 1:
-        found = next(iter(starts[rest]))
-    return key if found is None else (key[0], "e:" + found)
+    both head FIFA), with all the words after the office (and one adjective of it: "القائد العام لقوات …")
+    written as that organisation: a written form of it, or the start of one organisation's full name.  A
+    title with more words is left as it is."""
+    for skip in (1, 2):  # "قائد قسد"; "القائد العام لقوات سوريا الديمقراطية", an adjective of the office first
+        if skip == 2 and key[1:2] and key[1] not in _OFFICE_ADJECTIVES:
+            break
+        rest = key[skip:]
+        if rest[:1] and rest[0].startswith(_LAM) and rest[0][1:]:
+            rest = (rest[0][1:], *rest[1:])
+        found = forms.get(rest)
+        if found is None and len(starts.get(rest, ())) == 1:
+            found = next(iter(starts[rest]))
+        if found is not None:
+            return (*key[:skip], "e:" + found)
+    return key
 
 
 def _one_body(a: tuple[str, ...], b: tuple[str, ...], forms, starts) -> tuple[tuple[str, ...], tuple[str, ...]]:
