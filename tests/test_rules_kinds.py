@@ -886,3 +886,14 @@ def test_a_look_back_one_day_off_is_compared_in_other_words():
                  published="2026-01-02")
     cc = claim(c, c.text, dates=[{"text": "يوم الاثنين 15 كانون الأول", "value": "2025-12-15", "weekday": "monday"}])
     assert run("date-conflict", context([a, c], [ca, cc], [[ca, cc]])) == []
+
+
+def test_one_article_citing_two_resolutions_is_no_conflict():
+    a = document("a", "اعتمد المجلس القرار رقم 2799 بأغلبية 14 صوتاً. وتشرف على العقوبات لجنة أنشئت بموجب القرار 1267.")
+    first, second = a.text.split(". ")
+    ca = claim(a, first + ".", numbers=[{"text": "2799", "value": 2799}])
+    cb = claim(a, second, numbers=[{"text": "1267", "value": 1267}])
+    assert run("number-conflict", context([a], [ca, cb], [[ca, cb]])) == []
+    b = document("b", "اعتمد المجلس القرار رقم 2798 بأغلبية 14 صوتاً.")
+    cc = claim(b, b.text, numbers=[{"text": "2798", "value": 2798}])
+    assert len(run("number-conflict", context([a, b], [ca, cc], [[ca, cc]]))) == 1  # another report's misnumbering

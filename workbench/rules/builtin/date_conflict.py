@@ -320,13 +320,14 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             # A "had been" sentence looks back at an earlier event: its date is the cluster's event's when the
             # words that introduce both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
             # الاتفاق أمس"), or when the two days, one written out, are one slip apart (27 April 2024 / 2025,
-            # 28 / 29 December; two reports' "yesterday" and "today" are their own days' news);
+            # 28 / 29 December; two reports' "yesterday" and "today" are their own days' news; and never
+            # within one document, whose writer knows both days);
             # not two weeks apart on the topic words the whole cluster shares ("وكانت اللجنة التحضيرية للمؤتمر
             # قد شكلت في 12 شباط" / "اختتمت أمس أعمال مؤتمر الحوار").
             if looks_back(a, x.start) or looks_back(b, y.start):
                 related = _same_act(_anchor(a, x), _anchor(b, y), names_in(a) | names_in(b)) or (
-                    related and x.granularity == y.granularity == "day" and not (x.relative and y.relative)
-                    and _misreport(x, y, options))
+                    related and a.doc != b.doc and x.granularity == y.granularity == "day"
+                    and not (x.relative and y.relative) and _misreport(x, y, options))
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
             if _since(x) or _since(y):
@@ -357,8 +358,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue
             if parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]):
                 continue
-            if x.relative and y.relative and (gap is None or gap > options["near_days"]):
-                continue  # "أمس الأحد" in one report and "أمس الاثنين" in one three weeks later: two days' news
+            if x.relative and y.relative and a.doc != b.doc and published(a) != published(b) and (gap is None or gap > 2):
+                continue  # "أمس الجمعة" in one report, "اليوم الخميس" in one of the next week: each its own day's news
             found.append((x, y))
     return found
 

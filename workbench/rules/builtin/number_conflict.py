@@ -192,6 +192,15 @@ def _is_others(unit: str) -> bool:
     return normalise(unit) in OTHERS
 
 
+# Nouns of numbered texts: one article may cite several ("القرار 2254 … القرار 2799").
+_TEXTS = frozenset(strip_clitics(normalise(w)) for w in "قرار مادة بند فقرة قانون مرسوم".split())
+
+
+def _numbered_text(claim: Claim, reading: Reading) -> bool:
+    """The number names a text: "القرار 1267", "القرار رقم 2799"."""
+    return any(strip_clitics(w) in _TEXTS for w in words_before(claim, reading.mention.start, 2))
+
+
 def _label(word: str) -> bool:
     """A noun right before a bare number labels it (العضو 90, كعضو 90): definite or with ك."""
     return word.startswith(("ال", "كال", "ك", "لل")) and len(word) > 3
@@ -372,6 +381,8 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
         for y in open_b:
             if not _comparable(x, y) or _different_places(a, x, b, y, places_of):
                 continue
+            if a.doc == b.doc and x.role == y.role == "rank" and _numbered_text(a, x) and _numbered_text(b, y):
+                continue  # "القرار 2799" … "القرار 1267": an article citing two resolutions, not one misnumbered
             if (a.doc == b.doc and GROWING_UNITS & {x.unit, y.unit}
                     and (looks_back(a, x.mention.start) or looks_back(b, y.mention.start))):
                 continue  # "ارتفع العدد إلى 2497 … وكانت الحصيلة قد تجاوزت أمس ألفي قتيل": the toll before the update
