@@ -309,23 +309,22 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
     primary_a = [d for d in da if not is_background(a, d)]
     primary_b = [d for d in db if not is_background(b, d)]
     single = len(primary_a) == 1 and len(primary_b) == 1
+    names = names_in(a) | names_in(b)
+    # Words about the date's event: not the names of who acted nor words that introduce any date
+    # (أحمد الشرع شكل اللجنة / الرئيس أحمد الشرع وقع الإعلان: two acts of one man).
+    beside = names | _GENERIC
     found = []
     for x in open_a:
         for y in open_b:
-            # Words about the date's event: not the names of who acted nor words that introduce any date
-            # (أحمد الشرع شكل اللجنة / الرئيس أحمد الشرع وقع الإعلان: two acts of one man).
-            beside = names_in(a) | names_in(b) | _GENERIC
             related = (single and x is primary_a[0] and y is primary_b[0]) or overlap(
                 words_around(a, x.start, x.end) - beside, words_around(b, y.start, y.end) - beside) > 0
-            # A "had been" sentence looks back at an earlier event: its date is the cluster's event's when the
-            # words that introduce both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
-            # الاتفاق أمس"), or when the two days, one written out, are one slip apart (27 April 2024 / 2025,
-            # 28 / 29 December; two reports' "yesterday" and "today" are their own days' news; and never
-            # within one document, whose writer knows both days);
-            # not two weeks apart on the topic words the whole cluster shares ("وكانت اللجنة التحضيرية للمؤتمر
-            # قد شكلت في 12 شباط" / "اختتمت أمس أعمال مؤتمر الحوار").
+            # A "had been" sentence looks back at an earlier event.  Its date is the cluster's event's when
+            # the words introducing both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
+            # الاتفاق أمس"), or, across documents, when the two days (one written out) are one slip apart
+            # (27 April 2024 / 2025, 28 / 29 December); not two weeks apart on the topic words a cluster
+            # shares ("وكانت اللجنة التحضيرية للمؤتمر قد شكلت في 12 شباط" / "اختتمت أمس أعمال مؤتمر الحوار").
             if looks_back(a, x.start) or looks_back(b, y.start):
-                related = _same_act(_anchor(a, x), _anchor(b, y), names_in(a) | names_in(b)) or (
+                related = _same_act(_anchor(a, x), _anchor(b, y), names) or (
                     related and a.doc != b.doc and x.granularity == y.granularity == "day"
                     and not (x.relative and y.relative) and _misreport(x, y, options))
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
@@ -348,16 +347,9 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             numbers_x, numbers_y = _anchor_numbers(a, x), _anchor_numbers(b, y)
             if numbers_x and numbers_y and not numbers_x & numbers_y:
                 continue  # "رقم 8 لسنة 1996" / "رقم 6 لسنة 2010": the years of two numbered things
-            if coarser(x.granularity, y.granularity) not in options["granularities"]:
+            if not _comparable(x, y, options):
                 continue
             gap = gap_days(x, y)
-            both_years = x.granularity == y.granularity == "year"
-            if not both_years and gap is not None and gap > options["max_gap_days"]:
-                continue
-            if both_years and not year_slip(x.value, y.value):
-                continue
-            if parts_differing(x, y) > 1 and (gap is None or gap > options["near_days"]):
-                continue
             if x.relative and y.relative and a.doc != b.doc and published(a) != published(b) and (gap is None or gap > 2):
                 continue  # "أمس الجمعة" in one report, "اليوم الخميس" in one of the next week: each its own day's news
             found.append((x, y))
