@@ -897,3 +897,19 @@ def test_one_article_citing_two_resolutions_is_no_conflict():
     b = document("b", "اعتمد المجلس القرار رقم 2798 بأغلبية 14 صوتاً.")
     cc = claim(b, b.text, numbers=[{"text": "2798", "value": 2798}])
     assert len(run("number-conflict", context([a, b], [ca, cc], [[ca, cc]]))) == 1  # another report's misnumbering
+
+
+def test_a_look_back_with_a_wrong_year_meets_the_report_it_restates_without_a_cluster():
+    gulf = [{"text": "قطر", "id": "qatar", "type": "country"}]
+    a = document("a", "أعلنت وزارتا المالية في السعودية وقطر، أمس الأحد، في بيان مشترك التزامهما سداد متأخرات سوريا.",
+                 published="2025-04-28")
+    b = document("b", "وكانت الرياض والدوحة قد أعلنتا في 27 نيسان 2024، في بيان مشترك لوزارتي المالية، التزامهما بسداد "
+                      "المتأخرات لدى قطر.", published="2025-05-17")
+    ca = claim(a, a.text, dates=[{"text": "أمس الأحد", "value": "2025-04-27", "relative": True}], entities=gulf)
+    cb = claim(b, b.text, dates=[{"text": "27 نيسان 2024", "value": "2024-04-27"}], entities=gulf)
+    assert len(run("date-conflict", context([a, b], [ca, cb]))) == 1
+    # two days a few apart are two steps, not a misprint
+    c = document("c", "وكانت الرياض والدوحة قد أعلنتا في 25 نيسان 2025، في بيان مشترك لوزارتي المالية، التزامهما بسداد "
+                      "المتأخرات لدى قطر.", published="2025-05-17")
+    cc = claim(c, c.text, dates=[{"text": "25 نيسان 2025", "value": "2025-04-25"}], entities=gulf)
+    assert run("date-conflict", context([a, c], [ca, cc])) == []

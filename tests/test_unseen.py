@@ -30,22 +30,9 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
         "x02 dates the ceasefire's start in passing ('منذ بدء وقف إطلاق النار السبت 18 كانون الثاني') inside a "
         "long sentence about UNRWA's lorries; cross-referencing scores it 0.38 against x01's lede, below the "
         "threshold, and the phrase before the date shares too few words with x01's and x03's for an anchor",
-    ("finding", "b10_worldbank_cleared", "date-conflict"):
-        "cross-referencing puts b10's look back ('وكانت الرياض والدوحة قد أعلنتا في 27 نيسان/أبريل 2024، في بيان "
-        "مشترك') and b08's lede ('أعلنت وزارتا المالية في السعودية وقطر، أمس الأحد،') in different clusters, and "
-        "the words introducing the two dates (الرياض والدوحة / وزارتا المالية في السعودية وقطر) share none, so "
-        "the wrong year is never compared",
-    ("finding", "c06_tartus_port_details", "date-conflict"):
-        "c06's memorandum 'أعلنت عنها الوكالة السورية الرسمية (سانا) في 16 مايو/أيار 2024' and c05's 'أعلنت عنها "
-        "وكالة سانا يوم الجمعة 16 أيار الماضي' are in no cluster together, and the words introducing the two "
-        "dates share only the source's name (وكالة سانا), which names who spoke, not what was done",
     ("finding", "c11_qamishli_presidency", "number-conflict"):
         "'أكثر من ٦٠٠ شخصية' against 'أكثر من 400': two lower bounds, which the rule takes as agreeing up to "
         "bound_slack (50%) apart; narrowing that for two bounds the same way raised false alarms on other sets",
-    ("finding", "d09_barrack_visit_analysis", "date-conflict"):
-        "d09's look back ('وكان باراك قد أعلن في 23 نيسان الماضي تعيينه') is in no cluster with d07's 'أعلن … "
-        "أمس الجمعة، تعيينه', and d07's date is counted from its date line, which the anchored comparison of "
-        "written-out dates leaves out (found in the combined corpus, through the Riyadh cluster)",
     ("trap", "unseen10:15", "title-variant"):
         "Barrack's two posts held at once (ambassador to Turkey, envoy to Syria) have no word in common and are "
         "close in time, like a wrong title (d06's Menassa), so they are reported",
@@ -301,7 +288,6 @@ KNOWN_COMBINED_FALSE: dict[tuple[str, frozenset[str]], str] = {
 # Gold findings whose fate differs in the combined corpus from the set alone: (kind, doc, rule) -> why,
 # or None when a single-set known miss is found in the combined run.
 COMBINED_MISSES: dict[tuple[str, str, str], str | None] = {
-    ("finding", "d09_barrack_visit_analysis", "date-conflict"): None,  # found through the Riyadh cluster
 }
 
 

@@ -41,7 +41,8 @@ names, unless the source of reported speech) where neither names the other's; th
 ("أعلن التلفزيون صباح اليوم") when the claim also dates the event.  A day written without its year
 that differs in its month differs in that part only, whatever year was inferred.  Beyond the clusters,
 the one earthquake of a place may be dated in passing: two documents naming a place in common that date
-it a slip apart (8 August / 8 September) conflict.
+it a slip apart (8 August / 8 September) conflict; and a look back that restates another document's
+claim in three words in common, its day the same but its month or year one slip off, conflicts with it.
 """
 
 from __future__ import annotations
@@ -430,9 +431,7 @@ def _anchored(context: RuleContext, options) -> Iterator[Hit]:
     copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
     for claim in context.claims.values():
         for mention in dated_mentions(claim, context.documents.get(claim.doc)):
-            # written out: not counted from the date line, or with its day in figures ("16 أيار الماضي")
-            written = not mention.relative or any(ch.isdigit() for ch in fold_digits(mention.text))
-            anchor = _anchor(claim, mention) if written else ()
+            anchor = _anchor(claim, mention) if _written_out(mention) else ()
             if len(anchor) >= 2:
                 key = (anchor, mention.value, mention.granularity, mention.calendar, _anchor_numbers(claim, mention))
                 copies.setdefault(key, []).append((claim, mention))
@@ -517,6 +516,63 @@ def _singular_events(context: RuleContext, options) -> Iterator[Hit]:
             yield conflict_hit(pairs, context)
 
 
+_LOOK_BACK_WORDS = 3  # content words a look back must share with another document's claim
+
+
+def _looked_back(context: RuleContext, options) -> Iterator[Hit]:
+    """A look back ("وكانت الرياض والدوحة قد أعلنتا في 27 نيسان 2024، في بيان مشترك … التزامهما بسداد
+    المتأخرات") that dates, one slip off, what a claim of another document dates ("أعلنت وزارتا المالية،
+    أمس الأحد، في بيان مشترك التزامهما سداد متأخرات"), the two claims sharing at least three words that
+    are neither names nor words that introduce dates, and no cluster joining them.  Writers restate an
+    earlier event in passing, in a sentence about something else, and that is where a wrong year or
+    month is printed."""
+    published = context.published
+
+    def words(claim: Claim) -> frozenset[str]:
+        return frozenset(content_tokens(claim.text)) - names_in(claim) - _GENERIC
+
+    dated = {c.id: [m for m in dated_mentions(c, context.documents.get(c.doc)) if m.granularity == "day"]
+             for c in context.claims.values()}
+    index: dict[str, list[Claim]] = {}
+    for claim in context.claims.values():
+        if dated[claim.id]:
+            for word in words(claim):
+                index.setdefault(word, []).append(claim)
+    pairs: dict[frozenset[str], list[tuple[Side, Side]]] = {}
+    for a in context.claims.values():
+        backs = [x for x in dated[a.id] if looks_back(a, x.start) and _written_out(x)]
+        if not backs:
+            continue
+        shared: dict[str, int] = {}
+        for word in words(a):
+            for b in index.get(word, ()):
+                shared[b.id] = shared.get(b.id, 0) + 1
+        for b_id, count in shared.items():
+            b = context.claims[b_id]
+            if count < _LOOK_BACK_WORDS or not context.unclustered_peers(a, b, strict=True):
+                continue
+            if different_occasions(a, b, published(a), published(b)):
+                continue
+            for x in backs:
+                y = next((y for y in dated[b_id] if _slip_of_one_part(x, y, options)
+                          and not any(dates_agree(y, z) for z in dated[a.id])), None)
+                if y is not None:
+                    pairs.setdefault(frozenset((a.doc, b.doc)), []).append(((a, x, x.value), (b, y, y.value)))
+    for found in pairs.values():
+        yield conflict_hit(found, context)
+
+
+def _written_out(mention: DateMention) -> bool:
+    """Not counted from the date line, or with its day in figures ("16 أيار الماضي")."""
+    return not mention.relative or any(ch.isdigit() for ch in fold_digits(mention.text))
+
+
+def _slip_of_one_part(x: DateMention, y: DateMention, options) -> bool:
+    """The same day of the month, in a month or a year one slip apart (27 April 2024 / 2025, 23 April /
+    23 May): how a date restated in passing is misprinted, unlike two events days apart."""
+    return x.value[8:] == y.value[8:] and not dates_agree(x, y) and _comparable(x, y, options)
+
+
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     options = rule.options
 
@@ -550,6 +606,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     if options["anchors"]:
         yield from _anchored(context, options)
         yield from _singular_events(context, options)
+        yield from _looked_back(context, options)
 
 
 KIND = Kind(
