@@ -425,12 +425,12 @@ def _same_act(a: tuple[str, ...], b: tuple[str, ...], names: frozenset[str]) -> 
     return any(same_word(w, v) for w in a if w not in names for v in b if v not in names)
 
 
-def _anchored(context: RuleContext, options) -> Iterator[Hit]:
+def _anchored(context: RuleContext, dated: dict[str, list[DateMention]], options) -> Iterator[Hit]:
     """Written-out dates introduced by the same phrase in different documents, outside any one cluster.
     Copies (same anchor, same date) are compared once, so syndicated text costs what distinct text costs."""
     copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
     for claim in context.claims.values():
-        for mention in dated_mentions(claim, context.documents.get(claim.doc)):
+        for mention in dated[claim.id]:
             anchor = _anchor(claim, mention) if _written_out(mention) else ()
             if len(anchor) >= 2:
                 key = (anchor, mention.value, mention.granularity, mention.calendar, _anchor_numbers(claim, mention))
@@ -485,7 +485,7 @@ def _misreport(x: DateMention, y: DateMention, options) -> bool:
     return (gap is not None and gap <= options["near_days"]) or year_slip(x.value[8:].zfill(2), y.value[8:].zfill(2))
 
 
-def _singular_events(context: RuleContext, options) -> Iterator[Hit]:
+def _singular_events(context: RuleContext, dated: dict[str, list[DateMention]], options) -> Iterator[Hit]:
     """Written-out dates of a singular event (an earthquake) in two documents that no cluster joins and
     that name a place in common, often dated in passing ("ومنذ وقوع الزلزال في 8 أغسطس" / "الزلزال الذي
     ضرب ليل الجمعة 8 أيلول").  Only a misreport's shape is a conflict (8 August / 8 September), not two
@@ -493,7 +493,7 @@ def _singular_events(context: RuleContext, options) -> Iterator[Hit]:
     published = context.published
     by_kind: dict[int, dict[tuple, list[tuple[Claim, DateMention]]]] = {}
     for claim in context.claims.values():
-        for mention in dated_mentions(claim, context.documents.get(claim.doc)):
+        for mention in dated[claim.id]:
             if not mention.relative:
                 for kind in _event_kinds(claim, mention) & _SINGULAR:
                     by_kind.setdefault(kind, {}).setdefault((mention.value, mention.granularity), []).append((claim, mention))
@@ -519,7 +519,7 @@ def _singular_events(context: RuleContext, options) -> Iterator[Hit]:
 _LOOK_BACK_WORDS = 3  # content words a look back must share with another document's claim
 
 
-def _looked_back(context: RuleContext, options) -> Iterator[Hit]:
+def _looked_back(context: RuleContext, dated_all: dict[str, list[DateMention]], options) -> Iterator[Hit]:
     """A look back ("وكانت الرياض والدوحة قد أعلنتا في 27 نيسان 2024، في بيان مشترك … التزامهما بسداد
     المتأخرات") that dates, one slip off, what a claim of another document dates ("أعلنت وزارتا المالية،
     أمس الأحد، في بيان مشترك التزامهما سداد متأخرات"), the two claims sharing at least three words that
@@ -531,8 +531,7 @@ def _looked_back(context: RuleContext, options) -> Iterator[Hit]:
     def words(claim: Claim) -> frozenset[str]:
         return frozenset(content_tokens(claim.text)) - names_in(claim) - _GENERIC
 
-    dated = {c.id: [m for m in dated_mentions(c, context.documents.get(c.doc)) if m.granularity == "day"]
-             for c in context.claims.values()}
+    dated = {claim_id: [m for m in found if m.granularity == "day"] for claim_id, found in dated_all.items()}
     index: dict[str, list[Claim]] = {}
     for claim in context.claims.values():
         if dated[claim.id]:
@@ -570,7 +569,7 @@ def _written_out(mention: DateMention) -> bool:
 def _slip_of_one_part(x: DateMention, y: DateMention, options) -> bool:
     """The same day of the month, in a month or a year one slip apart (27 April 2024 / 2025, 23 April /
     23 May): how a date restated in passing is misprinted, unlike two events days apart."""
-    return x.value[8:] == y.value[8:] and not dates_agree(x, y) and _comparable(x, y, options)
+    return x.value[8:] == y.value[8:] and _comparable(x, y, options)
 
 
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
@@ -595,18 +594,20 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         named = frozenset(e.id for e in claim.entities if e.type == "country")
         return (named or (whole if len(whole) == 1 else frozenset())), whole
 
+    # Each claim's dates (less those of the date line and the page chrome), read once for the
+    # clusters and the comparisons beyond them.
+    dated = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in context.claims.values()}
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
-        dates = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in claims}
         conflicts = cluster_conflicts(
-            claims, dates, lambda a, da, b, db: _pair(a, da, b, db, options, published, country), allowed,
+            claims, dated, lambda a, da, b, db: _pair(a, da, b, db, options, published, country), allowed,
             lambda m: (m, m.value))
         if conflicts:
             yield conflict_hit(conflicts, context)
     if options["anchors"]:
-        yield from _anchored(context, options)
-        yield from _singular_events(context, options)
-        yield from _looked_back(context, options)
+        yield from _anchored(context, dated, options)
+        yield from _singular_events(context, dated, options)
+        yield from _looked_back(context, dated, options)
 
 
 KIND = Kind(

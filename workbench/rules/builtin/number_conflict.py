@@ -38,7 +38,7 @@ from decimal import Decimal
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
-from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
+from workbench.rules.base import PLACE_TYPES, Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
 from workbench.rules.builtin.date_conflict import different_occasions
 from workbench.text import strip_clitics
@@ -48,7 +48,6 @@ from workbench.rules.mentions import (
     names_in, overlap, pairs_sharing_a_word, raw_words_after, raw_words_before, same_anchor, same_unit, same_word,
     unit_key, words_before,
 )
-from workbench.rules.base import PLACE_TYPES
 
 PLACE_REACH = 60  # characters around a number in which a place name ties the number to that place
 
