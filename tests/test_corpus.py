@@ -346,6 +346,17 @@ def test_a_teaser_takes_its_own_lines_not_the_next_paragraph():
     assert not any(s.start <= text.index(paragraph) < s.end for s in spans)
 
 
+def test_near_the_foot_a_short_paragraph_ending_with_a_full_stop_is_not_a_teaser():
+    from workbench.corpus.chrome import find_chrome
+
+    body = "وقال الوزير إن الحكومة ستعلن خطتها الأسبوع المقبل بعد اجتماع مطول في دمشق مع الوفود.\r\n\r\n" * 4
+    paragraph = "وكانت المملكة قد قطعت علاقاتها مع إيران في يناير 2016، لتنتهي قطيعة استمرت سبع سنوات."
+    text = body + "اقرأ أيضاً: أمانة جدة تطلق مشروعاً جديداً | 9 مارس 2023\r\n\r\n" + paragraph + "\r\n"
+    spans = find_chrome(text)
+    assert any(s.start <= text.index("أمانة جدة") < s.end for s in spans)
+    assert not any(s.start <= text.index(paragraph) < s.end for s in spans)
+
+
 def test_related_list_headers_take_the_list_at_the_foot():
     from workbench.corpus.chrome import find_chrome
 

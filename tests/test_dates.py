@@ -142,6 +142,28 @@ CASES += [
     ("يبدأ العيد في الأول من شوال", D(2025, 3, 14), "الأول من شوال", "2025-03-30", "day"),
     # a time of day before a weekday and its date
     ("وكان الانفجار قد وقع مساء الأربعاء 4 آب في العنبر", D(2020, 8, 7), "الأربعاء 4 آب", "2020-08-04", "day"),
+    # Held-out generalisation (tests/data/unseen11, unseen12)
+    # a weekday before a masculine ordinal day is that day, not "the first Tuesday"
+    ("دمرت الغارة القنصلية يوم الثلاثاء الأول من نيسان", D(2024, 4, 14), "الأول من نيسان", "2024-04-01", "day"),
+    # a feminine ordinal after a weekday counts that weekday, in a Hijri month too
+    ("أقيمت صلاة الجمعة الأولى من رمضان في الأقصى", D(2024, 4, 14), "الجمعة الأولى من رمضان", "2024-03-15", "day"),
+    ("الجمعة الثانية من رمضان 1445", None, "الجمعة الثانية من رمضان 1445", "2024-03-22", "day"),
+    # each day of a range with its weekday
+    ("جرى التصويت من الأحد 10 إلى الثلاثاء 12 ديسمبر الجاري", D(2023, 12, 18), "الأحد 10", "2023-12-10", "day"),
+    # a part of "the month" alone is this month's
+    ("صوت المصريون في الخارج مطلع الشهر", D(2023, 12, 19), "مطلع الشهر", "2023-12", "month"),
+    # "من ذلك العام": the year named before it
+    ("في الدور الثاني من انتخابات 2019، الذي جرى في 13 أكتوبر من ذلك العام", D(2024, 10, 8), "13 أكتوبر",
+     "2019-10-13", "day"),
+    ("ينتظر الجميع قانون المالية للسنة المقبلة", D(2026, 10, 15), "للسنة المقبلة", "2027", "year"),
+    # an event noun and one word (a quoted place) before its year
+    ("تأهل إلى نصف نهائي كأس العالم \"قطر 2022\"", D(2022, 12, 11), "2022", "2022", "year"),
+    ("أدنى من نسبتها في الدور الأول لرئاسية 2019", D(2024, 10, 8), "2019", "2019", "year"),
+    # two coordinated weekdays share the marker after the second
+    ("تعقد القمة يومي الأحد والاثنين المقبلين", D(2025, 9, 11), "الأحد", "2025-09-14", "day"),
+    ("تعقد القمة يومي الأحد والاثنين المقبلين", D(2025, 9, 11), "الاثنين المقبلين", "2025-09-15", "day"),
+    # a week dates its month when all of it lies in one
+    ("يبدأ جولة خارجية الأسبوع المقبل", D(2025, 2, 26), "الأسبوع المقبل", "2025-03", "month"),
 ]
 
 
@@ -165,6 +187,14 @@ def test_date_forms(text, reference, surface, value, granularity):
 def test_weekday_is_recorded_never_applied(text, reference, surface, weekday, value, relative):
     [mention] = find_dates(text, reference=reference)
     assert (mention.text, mention.weekday, mention.value, mention.relative) == (surface, weekday, value, relative)
+
+
+def test_a_week_across_two_months_dates_no_month():
+    assert find_dates("اجتمعوا هذا الأسبوع", reference=D(2025, 2, 26)) == []
+
+
+def test_a_conjunction_before_a_weekday_needs_a_weekday_before_it():
+    assert find_dates("اتفق الطرفان والاثنين على ذلك", reference=D(2025, 2, 26)) == []
 
 
 NOT_DATES = [
@@ -312,6 +342,18 @@ def test_the_same_month_is_the_month_a_sentence_before_named():
     claims = Extractor.from_config(Config()).claims(Document(id="d", text=text, published=D(2026, 3, 1)))
     assert [(m.text, m.value) for c in claims for m in c.dates] == [
         ("الثامن من كانون الأول 2024", "2024-12-08"), ("18 من الشهر ذاته", "2024-12-18")]
+
+
+def test_the_same_day_is_the_day_a_sentence_before_dated():
+    from workbench.config import Config
+    from workbench.extract import Extractor
+    from workbench.model import Document
+
+    text = ("استقبل الملك المنتخب مساء أمس الثلاثاء في القصر الملكي. "
+            "وكان اللاعبون قد وصلوا في وقت سابق من اليوم نفسه إلى مطار الرباط.")
+    claims = Extractor.from_config(Config()).claims(Document(id="d", text=text, published=D(2022, 12, 21)))
+    assert [(m.text, m.value) for c in claims for m in c.dates] == [
+        ("مساء أمس الثلاثاء", "2022-12-20"), ("اليوم نفسه", "2022-12-20")]
 
 
 def test_a_stated_weekday_keeps_a_date_from_a_future_word_elsewhere():

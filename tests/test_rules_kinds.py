@@ -913,3 +913,39 @@ def test_a_look_back_with_a_wrong_year_meets_the_report_it_restates_without_a_cl
                       "المتأخرات لدى قطر.", published="2025-05-17")
     cc = claim(c, c.text, dates=[{"text": "25 نيسان 2025", "value": "2025-04-25"}], entities=gulf)
     assert run("date-conflict", context([a, c], [ca, cc])) == []
+
+
+def test_a_span_of_days_against_a_day_well_outside_it_is_another_stage():
+    a = document("a", "أعلنت الهيئة اليوم الاثنين فوز الرئيس بولاية جديدة.", published="2023-12-18")
+    b = document("b", "وجرت الانتخابات على مدى ثلاثة أيام، من العاشر إلى الثاني عشر من كانون الأول 2023.",
+                 published="2025-12-21")
+    ca = claim(a, a.text, dates=[{"text": "اليوم الاثنين", "value": "2023-12-18", "relative": True, "weekday": "monday"}])
+    cb = claim(b, b.text, dates=[{"text": "العاشر", "value": "2023-12-10"},
+                                 {"text": "الثاني عشر من كانون الأول 2023", "value": "2023-12-12"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    # the day after the span may be its last day misreported
+    c = document("c", "أعلنت الهيئة فوز الرئيس بعد انتخابات انتهت يوم 13 كانون الأول 2023.", published="2023-12-18")
+    cc = claim(c, c.text, dates=[{"text": "13 كانون الأول 2023", "value": "2023-12-13"}])
+    assert len(run("date-conflict", context([b, c], [cb, cc], [[cb, cc]]))) == 1
+
+
+def test_an_arrival_and_a_meeting_are_two_events():
+    a = document("a", "ووصل الأسد إلى جدة مساء الخميس قبل القمة.", published="2023-05-20")
+    b = document("b", "وتعقد القمة العربية في جدة يوم 19 أيار الجاري بحضور الأسد.", published="2023-05-08")
+    ca = claim(a, a.text, dates=[{"text": "مساء الخميس", "value": "2023-05-18", "relative": True, "weekday": "thursday"}])
+    cb = claim(b, b.text, dates=[{"text": "يوم 19 أيار الجاري", "value": "2023-05-19"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+@pytest.mark.parametrize(("usual", "variant", "typo"), [
+    ("الغيط", "الغيظ", True),  # one consonant for another
+    ("المغزاوي", "المزغاوي", True),  # two neighbours swapped
+    ("الحديدي", "الحدبدي", True),  # a dotted letter misread
+    ("جوزيف", "جوزاف", False),  # one long vowel for another: a transliteration
+    ("رامي", "سامي", False),  # short names one letter apart are two names
+    ("الحسن", "الحسين", False),  # a letter more is another name
+])
+def test_a_typo_is_one_letter_off_in_a_long_word(usual, variant, typo):
+    from workbench.rules.builtin.entity_variant import _consonant_typo
+
+    assert _consonant_typo(variant, usual) is typo

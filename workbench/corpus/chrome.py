@@ -90,7 +90,10 @@ def _is_teaser_line(line: str) -> bool:
 
 
 def _is_paragraph(line: str) -> bool:
-    """A paragraph of the article: a long line that ends a sentence."""
+    """A paragraph of the article: a long line that ends a sentence, or a shorter one ending with a full
+    stop, which a teaser's title never has (a question mark it may)."""
+    if len(line) > 60 and re.search(r"\.\s*[\"”»]?$", line) and not line.endswith(".."):
+        return True
     return len(line) > 160 and re.search(r"[.!؟?]\s*[\"”»]?$", line) is not None
 
 

@@ -58,6 +58,8 @@ class Extractor:
                            folded=folded[span.start:span.end])
         if _SAME_MONTH.search(text):
             dates = self._same_month_dates(document, span.start, span.end, dates)
+        if same_day := _SAME_DAY.search(text):
+            dates = self._same_day_dates(document, span.start, same_day, dates)
         numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
         return tuple(dates), tuple(numbers)
 
@@ -77,6 +79,23 @@ class Extractor:
                 repeated[i] = replace(mention, value=before[-1].value[:7] + mention.value[7:])
         return sorted(kept + repeated, key=lambda d: d.start)
 
+    def _same_day_dates(self, document: Document, start: int, same_day: re.Match[str],
+                        dates: list[DateMention]) -> list[DateMention]:
+        """"في وقت سابق من اليوم نفسه": the day the text dated last before it, in this sentence or the
+        ones before (only days the claim does not already date there)."""
+        at = start + same_day.start()
+        if any(d.start < start + same_day.end() and at < d.end for d in dates):
+            return dates
+        earlier = [d for d in dates if d.end <= at and d.granularity == "day"]
+        if not earlier:
+            head = max(0, start - _SAME_DAY_REACH)
+            earlier = [d for d in find_dates(document.text[head:start], base=head, reference=document.published,
+                                             date_order=self.date_order) if d.granularity == "day"]
+        if not earlier:
+            return dates
+        mention = DateMention(same_day.group(), at, start + same_day.end(), earlier[-1].value, "day", relative=True)
+        return sorted([*dates, mention], key=lambda d: d.start)
+
     def chrome_dates(self, document: Document) -> list[DateMention]:
         """Dates in page chrome (an "آخر تحديث" stamp): shown with the document, never claims."""
         found = []
@@ -88,6 +107,8 @@ class Extractor:
 
 _SAME_MONTH = re.compile(r"الشهر\s+(?:نفسه|ذاته)")
 _SAME_MONTH_REACH = 600  # characters before a claim searched for the month it repeats
+_SAME_DAY = re.compile(r"(?<!\w)(?:اليوم\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+اليوم)(?!\w)")
+_SAME_DAY_REACH = 1500  # characters before a claim searched for the day it repeats
 
 _SPAN_OF_TIME = re.compile(r"(?:منذ|قبل|بعد|خلال)\s+(?P<span>.+)")
 

@@ -63,6 +63,10 @@ _MONTH_NUMBERS = {**{f: v for f, v in lx.UNITS.items() if 1 <= v <= 9}, **{f: 10
 _NTH = {**{f: v for f, v in _DAY_ORDINALS.items() if v <= 5 and " " not in f},
         **{lx.fold(w): -1 for w in ("آخر", "الأخير", "الأخيرة", "اخر")}}
 
+# The masculine "the first" to "the fifth" (الأول من نيسان): after a weekday they give its day of the
+# month; "الجمعة الأولى من رمضان" (feminine) and "الخميس الأخير من الشهر" count that weekday.
+_DATE_LINE_ORDINALS = frozenset(f for f, v in _NTH.items() if v > 0 and f.startswith("ال") and not f.endswith(("ه", "الاولي")))
+_WEEKDAY_COUNTS = frozenset(f for f, v in _NTH.items() if v > 0 and f.startswith("ال") and f not in _DATE_LINE_ORDINALS)
 _MONTH = _alt(lx.MONTHS)
 _HMONTH = _alt(lx.HIJRI_MONTHS)
 _WD = _alt(lx.WEEKDAYS)
@@ -87,7 +91,7 @@ _MONTH_SLOT = (
 _YEAR = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s*م(?!\w))?"
 _YEAR_TAIL = rf"(?:\s*[,،\-/]?\s*(?:(?:من|في)\s+)?(?:[لب]?(?:عام|سنه)\s+|العام\s+)?{_YEAR})"
 # "أفريل من العام نفسه": the year the text named last ("… 2019، وفي أفريل من العام نفسه").
-_SAME_YEAR = r"(?:ال)?(?:سنه|عام)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:ال)?(?:عام|سنه)"
+_SAME_YEAR = r"(?:ال)?(?:سنه|عام)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:ال)?(?:عام|سنه)|(?:ذلك|تلك)\s+(?:ال)?(?:عام|سنه)"
 _YEAR_REL = rf"(?:\s+(?:من\s+)?(?P<yrel>(?:ال)?(?:سنه|عام)\s+{_REL}|هذا\s+العام|هذه\s+السنه|{_SAME_YEAR}))"
 # A part of a year before a bare year makes it one: "الربع الأول من 2025", "النصف الثاني من 2024".
 _YEAR_PART = r"(?:الربع|النصف|الثلث|الفصل)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s+(?:من|ل)"
@@ -114,11 +118,13 @@ _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, bod
     "day_month_numeric": rf"(?P<ctx>{_alt(lx.DATE_CONTEXT)}|يوم|بتاريخ)\s+{_LEAD}(?<![\d.\-/])(?P<a>\d{{1,2}})"
                          r"(?P<sep>[/.\-])(?P<b>\d{1,2})(?![\d]|[.\-/]\d)",
     "month_year_numeric": r"(?<![\d.\-/])(?P<mo>\d{1,2})/(?P<y>\d{4})(?![\d]|[.\-/]\d)",
-    "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?{_MONTH_SLOT})"
+    "month": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)})\s+)?(?P<body>(?:(?P<mod>{_MODS})\s+)?(?:{_MONTH_SLOT}"
+             rf"|(?P<mbare>الشهر)(?!\s+(?:{_REL}|نفسه|ذاته))))"
              rf"(?:{_YEAR_TAIL}|{_YEAR_REL}|\s+(?P<mrel>{_REL}))?",
-    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)}|{_YEAR_PART})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|[لبو]?عامي)\s+))?"
+    "year": rf"(?:(?P<ctx>{_alt(lx.DATE_CONTEXT)}|{_YEAR_PART})\s+)?(?:(?:[وبل]|ول|وب)?(?P<ev>{_alt(lx.YEAR_EVENT_NOUNS)})\s+(?:[\"«“]?[^\W\d_]+\s+)?)?(?:(?P<bmod>{_BARE_MODS})\s+(?=\d))?(?P<lead>(?:(?:{_MODS})\s+)?(?:(?:[لبو]?(?:ال)?(?:عام|سنه)|[لبو]?عامي)\s+))?"
             rf"{_YEAR}",
-    "relative_year": rf"(?:(?P<mod>{_MODS})\s+)?(?:(?P<y1>(?:ال)?(?:عام|سنه))\s+(?P<rel>{_REL})|هذا\s+(?P<y2>العام)|هذه\s+(?P<y3>السنه))",
+    "relative_year": rf"(?:(?P<mod>{_MODS})\s+)?(?:(?P<y1>(?:ال|لل)?(?:عام|سنه))\s+(?P<rel>{_REL})|هذا\s+(?P<y2>العام)|هذه\s+(?P<y3>السنه))",
+    "week": rf"(?:(?:ال)?اسبوع\s+(?P<rel>{_REL})|هذا\s+الاسبوع){_NA}",
     "yesterday": rf"(?:(?:{_PARTS})\s+)?(?:امس|البارحه|امبارح|مبارح){_NA}(?:\s+(?:يوم\s+)?(?P<wd>{_WD}){_NA})?",
     "before_yesterday": r"(?:(?:يوم|اليوم)\s+(?:(?:الذي|الي|اللي)\s+)?)?(?:(?:ال)?(?:قبل\s+|اول\s+(?:من\s+)?)"
                         r"(?:امس|البارحه|امبارح)|(?:امس|البارحه)\s+الاول(?!\s+من\s+نوع))(?!\w)",
@@ -131,7 +137,7 @@ _RULES: dict[str, re.Pattern[str]] = {name: re.compile(_NB + body) for name, bod
            rf"(?P<u>{_alt(lx.TIME_UNITS)}){_NA}(?:\s+(?:واحد|واحده){_NA})?",
     "weekday_of_week": rf"(?:يوم\s+)?(?P<wd>{_WD_ANY}){_NA}\s+(?:من\s+)?(?:هذا\s+)?(?P<week>(?:ال)?اسبوع)"
                        rf"(?:\s+(?P<rel>{_REL}))?",
-    "weekday": rf"(?:(?P<pre>{_PARTS}|هذا)\s+)?(?P<wd>{_WD}){_NA}(?:\s+(?P<rel>{_REL}))?",
+    "weekday": rf"(?:(?P<pre>{_PARTS}|هذا)\s+|(?P<and>و))?(?P<wd>{_WD}){_NA}(?:\s+(?P<rel>{_REL}))?",
     "weekday_day": rf"(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s+(?P<do>{_DAY_ORD}){_NA}",
     "nth": rf"(?:(?P<n1>{_alt(_NTH)})\s+(?:(?P<yawm1>يوم)(?:\s+(?P<w1>{_WD_ANY}))?|(?P<w1b>{_WD_ANY}))"
            rf"|(?:(?P<yawm2>اليوم)|(?:يوم\s+)?(?P<w2>{_WD_ANY}))\s+(?P<n2>{_alt(_NTH)})){_NA}"
@@ -163,7 +169,7 @@ _RULES_FOR = {
     "yesterday": ("yesterday", "before_yesterday"),
     "today": ("today", "yesterday_day", "after_tomorrow"),
     "tomorrow": ("tomorrow", "after_tomorrow"),
-    "period": ("ago", "relative_year"),
+    "period": ("ago", "relative_year", "week"),
     "holiday": ("holiday",),
 }
 # The kinds of trigger word that wake each rule (after_tomorrow wakes for اليوم and for غد).
@@ -181,6 +187,7 @@ _MONTH_SLOT_START = re.compile(rf"{_NB}(?:ب|ال)?(?:ال)?(?:{_MONTH}|شهر)"
 _REQUIRED: dict[str, re.Pattern[str]] = {name: re.compile(body) for name, body in {
     "mdy": rf"(?:{_MONTH}){_NA}\s+\d{{1,2}}(?!\d)",
     "weekday_of_week": "اسبوع",
+    "week": rf"اسبوع\s+{_REL}|هذا\s+الاسبوع",
     "weekday_day": rf"(?:{_WD}){_NA}\s+(?:{_DAY_ORD}){_NA}",
     "relative_year": rf"(?:عام|سنه)\s+{_REL}|هذا\s+العام|هذه\s+السنه",
     "before_yesterday": r"(?:قبل|اول)\s+(?:من\s+)?(?:امس|البارحه|امبارح)|(?:امس|البارحه)\s+الاول",
@@ -191,7 +198,7 @@ _REQUIRED: dict[str, re.Pattern[str]] = {name: re.compile(body) for name, body i
 # reference, such as a document's date line, skips their passes.
 _NEED_REFERENCE = frozenset((
     "relative_year", "yesterday", "before_yesterday", "today", "yesterday_day", "tomorrow", "after_tomorrow",
-    "ago", "weekday", "weekday_of_week", "weekday_day", "day_month_numeric",
+    "ago", "weekday", "weekday_of_week", "weekday_day", "day_month_numeric", "week",
 ))
 # How far a rule's match may reach before and after the trigger word that woke it.
 _REACH = 64
@@ -511,6 +518,8 @@ def _read_mdy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 def _read_hijri(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     month, day = lx.HIJRI_MONTHS[_squash(m["hm"])], _day_of(m)
+    if m["wd"] and m["do"] and _squash(m["do"]) in _WEEKDAY_COUNTS:
+        return _nth_weekday_of_hijri_month(m, month, day, ctx)
     if not m["y"]:
         if month == 2 and m["d"] and not re.search(r"\s(?:من|شهر)\s", m.group()):
             return None  # "3 صفر" is also a score of three-nil: Safar needs its year, من or شهر
@@ -522,6 +531,23 @@ def _read_hijri(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     except (ValueError, OverflowError):
         return None
     return _day_found(m, m.start(), g.year, g.month, g.day, weekday=_weekday(m), calendar="hijri")
+
+
+def _nth_weekday_of_hijri_month(m: re.Match[str], month: int, nth: int, ctx: _Context) -> _Found | None:
+    """"الجمعة الأولى من رمضان" is the first Friday of Ramadan: a feminine ordinal after a weekday
+    counts that weekday (days of a month are masculine: "الأول من رمضان")."""
+    if m["y"]:
+        try:
+            g = Hijri(int(m["y"]), month, 1).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        first = dt.date(g.year, g.month, g.day)
+    elif (first := _yearless_hijri(month, 1, ctx)) is None:
+        return None
+    index = _weekday_index(m["wd"])
+    d = first + dt.timedelta(days=(index - first.weekday()) % 7 + 7 * (nth - 1))
+    return _day_found(m, m.start(), d.year, d.month, d.day, weekday=_weekday(m), relative=not m["y"],
+                      calendar="hijri")
 
 
 def _yearless_hijri(month: int, day: int, ctx: _Context) -> dt.date | None:
@@ -587,14 +613,14 @@ def _read_month(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     (في، منذ، شهر), a modifier (مطلع), a relative marker (الماضي), or both month families paired
     (مارس آذار).  A month word after a personal name (برونو مارس) has none of these."""
     gd = m.groupdict()
-    if gd["msame"]:
-        return None  # "في الشهر نفسه" alone repeats a month the text has dated already
+    if gd["msame"] or gd["mbare"] and not gd["mod"]:
+        return None  # "في الشهر نفسه" alone repeats a month the text has dated already; "الشهر" is no date
     month_year = _month_of(m, ctx)
     if month_year is None:
         return None
     month, year = month_year
     start = m.start("body")
-    if not (gd["m"] or gd["mn"]):  # "هذا الشهر", "الشهر الماضي"
+    if not (gd["m"] or gd["mn"]):  # "هذا الشهر", "الشهر الماضي", "مطلع الشهر" (this month's start)
         return _Found(start, m.end(), f"{year:04d}-{month:02d}", "month", relative=True)
     relative = False
     if gd["y"]:
@@ -750,6 +776,9 @@ def _weekday_near(ref: dt.date, index: int, direction: int, inclusive: bool) -> 
 _NOT_WEEKDAY_BEFORE = frozenset(lx.fold(w) for w in ("بين", "كلا", "من", "هذين", "أحد"))
 
 
+_SHARED_MARKER = re.compile(rf"\s+و(?:يوم\s+)?(?:{_WD}){_NA}\s+(?P<rel>{_REL})")
+
+
 def _read_weekday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """A weekday alone: the most recent (news) or next (Duckling) such day; الماضي / المقبل force
     the direction.  "الاثنين" after بين / كلا is "the two", "الأحد عشر" is eleven."""
@@ -761,14 +790,19 @@ def _read_weekday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     before = t[max(0, m.start() - 12):m.start()].split()
     if not m["pre"] and before and before[-1] in _NOT_WEEKDAY_BEFORE:
         return None
+    if m["and"] and not (before and before[-1] in lx.WEEKDAYS):
+        return None  # "والاثنين" is the second of two days ("الأحد والاثنين المقبلين"), else "and the two"
     index = _weekday_index(word)
     marker = m["rel"]
+    if not marker and (shared := _SHARED_MARKER.match(t, m.end())):
+        marker = shared["rel"]  # "الأحد والاثنين المقبلين": the marker after the second day is the first's too
     direction = _shift(marker) if marker else (1 if ctx.prefer == "future" else -1)
     inclusive = not marker and ctx.prefer == "past"
     if marker and direction == 0:  # الجاري: this week's
         direction, inclusive = -1, True
     d = _weekday_near(ctx.reference, index, direction, inclusive)
-    return _Found(m.start(), m.end(), d.isoformat(), "day", relative=True, weekday=WEEKDAYS[index])
+    return _Found(m.start("wd") if m["and"] else m.start(), m.end(), d.isoformat(), "day", relative=True,
+                  weekday=WEEKDAYS[index])
 
 
 def _read_weekday_of_week(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
@@ -779,6 +813,18 @@ def _read_weekday_of_week(m: re.Match[str], t: str, ctx: _Context) -> _Found | N
     monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday())
     d = monday + dt.timedelta(days=7 * _shift(m["rel"]) + index)
     return _Found(m.start(), m.end(), d.isoformat(), "day", relative=True, weekday=WEEKDAYS[index])
+
+
+def _read_week(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
+    """"الأسبوع المقبل", "هذا الأسبوع": the month of that (Monday-first) week, when all of it lies in
+    one month; a week across two months dates no month."""
+    if ctx.reference is None:
+        return None
+    monday = ctx.reference - dt.timedelta(days=ctx.reference.weekday()) + dt.timedelta(days=7 * _shift(m["rel"]))
+    sunday = monday + dt.timedelta(days=6)
+    if monday.month != sunday.month:
+        return None
+    return _Found(m.start(), m.end(), f"{monday.year:04d}-{monday.month:02d}", "month", relative=True)
 
 
 def _read_weekday_day(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
@@ -811,6 +857,8 @@ def _read_nth(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     if month_year is None:
         return None
     month, year = month_year
+    if m["w2"] and m["n2"] in _DATE_LINE_ORDINALS and re.match(r"\s+من\s", t[m.end("n2"):]):
+        return None  # "يوم الثلاثاء الأول من نيسان": a weekday before a day, as in "الثلاثاء 12 ديسمبر"
     nth = _NTH[m["n1"] or m["n2"]]
     weekday_word = m["w1"] or m["w1b"] or m["w2"]
     if m["y"]:
@@ -901,6 +949,9 @@ def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
 # to is the first day of a range in the same month.
 _JOINED_NUMBERS = re.compile(r"\d\s*(?:[-–]|و|الي|حتي|لغايه)\s*(?:(?:عام|سنه)\s+)?\d")
 _RANGE_START = re.compile(r"(?<![\w.,/:\-])(?P<d>\d{1,2})\s*(?:[-–]\s*|و\s*|(?:الي|حتي|لغايه)\s+)$")
+# "من الأحد 10 إلى الثلاثاء 12 ديسمبر": each day with its weekday.
+_WEEKDAY_RANGE_START = re.compile(rf"(?<!\S)(?:يوم\s+)?(?P<wd>{_WD}){_NA}\s+(?P<d>\d{{1,2}})\s*"
+                                  r"(?:[-–]\s*|و\s*|(?:الي|حتي|لغايه)\s+)$")
 _ORDINAL_RANGE_START = re.compile(rf"(?<!\S)(?P<do>{_DAY_ORD})(?:\s+و|\s+و?(?:الي|حتي|لغايه)\s+)$")
 
 
@@ -910,14 +961,19 @@ def _opens_with_a_word(f: _Found, t: str) -> bool:
     return f.granularity == "day" and f.calendar == "gregorian" and not t[f.start:f.start + 1].isdigit()
 
 
-def _range_start(t: str, f: _Found) -> tuple[int, int, int] | None:
-    """The first day joined to a day-date (where it starts, ends, and its day), or None."""
+def _range_start(t: str, f: _Found) -> tuple[int, int, int, str | None] | None:
+    """The first day joined to a day-date (where it starts, ends, its day and the weekday it is given),
+    or None."""
     if t[f.start:f.start + 1].isdigit():
         m = _RANGE_START.search(t, max(0, f.start - 12), f.start)
-        return (m.start(), m.end("d"), int(m["d"])) if m else None
+        return (m.start(), m.end("d"), int(m["d"]), None) if m else None
+    if f.weekday:  # "من الأحد 10 إلى الثلاثاء 12 ديسمبر"
+        m = _WEEKDAY_RANGE_START.search(t, max(0, f.start - 30), f.start)
+        if m:
+            return m.start(), m.end("d"), int(m["d"]), _weekday(m)
     if _opens_with_a_word(f, t):  # "يومي الرابع والعشرين والخامس والعشرين من شباط"
         m = _ORDINAL_RANGE_START.search(t, max(0, f.start - 40), f.start)
-        return (m.start(), m.end("do"), _DAY_ORDINALS[_squash(m["do"])]) if m else None
+        return (m.start(), m.end("do"), _DAY_ORDINALS[_squash(m["do"])], None) if m else None
     return None
 
 
@@ -926,10 +982,11 @@ def _range_starts(t: str, chosen: list[_Found]) -> list[_Found]:
     for f in chosen:
         joined = _range_start(t, f) if f.granularity == "day" and f.calendar == "gregorian" else None
         if joined:
-            start, end, day = joined
+            start, end, day, weekday = joined
             last = dt.date.fromisoformat(f.value)
             if 1 <= day < last.day and (not out or out[-1].end <= start):
-                out.append(_Found(start, end, last.replace(day=day).isoformat(), "day", relative=f.relative))
+                out.append(_Found(start, end, last.replace(day=day).isoformat(), "day", relative=f.relative,
+                                  weekday=weekday))
         out.append(f)
     return out
 
@@ -958,7 +1015,7 @@ _READERS = {
     "dmy": _read_dmy, "mdy": _read_mdy, "hijri": _read_hijri, "iso": _read_iso, "numeric": _read_numeric,
     "numeric_spaced": _read_numeric, "day_month_numeric": _read_day_month_numeric,
     "month_year_numeric": _read_month_year_numeric, "month": _read_month, "year": _read_year,
-    "relative_year": _read_relative_year, "yesterday": _read_yesterday,
+    "relative_year": _read_relative_year, "week": _read_week, "yesterday": _read_yesterday,
     "before_yesterday": _read_before_yesterday, "today": _read_today, "yesterday_day": _read_yesterday_day,
     "tomorrow": _read_tomorrow, "after_tomorrow": _read_after_tomorrow, "ago": _read_ago,
     "weekday_of_week": _read_weekday_of_week, "weekday": _read_weekday, "weekday_day": _read_weekday_day,

@@ -47,6 +47,7 @@ claim in three words in common, its day the same but its month or year one slip 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from itertools import combinations
@@ -54,7 +55,8 @@ from itertools import combinations
 from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
-    clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, first_day, gap_days, is_background,
+    clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, day_of, first_day, gap_days,
+    is_background,
     REPORTING, last_day, looks_back, names_in, overlap, raw_words_after, raw_words_before, background_marker, content_tokens, parts_differing, same_anchor, same_word,
     pairs_sharing_a_word,
 )
@@ -232,6 +234,8 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
     "انسحاب الانسحاب",
     "انتشار انتشاره الانتشار",
     "قافلة القافلة قوافل القوافل مساعدات المساعدات إغاثة الإغاثة",
+    "قمة القمة اجتماع الاجتماع جلسة الجلسة مؤتمر المؤتمر",
+    "وصل وصلت يصل تصل وصول وصوله",
 ))
 _EVENT_WORDS = 6
 # Kinds of event a place has once in a long while: two reports dating "the earthquake" of one region a
@@ -245,8 +249,10 @@ def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
     head = _introducing(claim, mention)
 
     def kinds(words) -> frozenset[int]:
-        # the alif of an accusative ending comes off ("أعلن … وقفاً شاملاً لإطلاق النار")
-        return frozenset(i for w in words for i, group in enumerate(_EVENTS) if w in group or w.removesuffix("ا") in group)
+        # the alif of an accusative ending comes off ("أعلن … وقفاً شاملاً لإطلاق النار"), and so does a
+        # conjunction before a verb ("ووصل الأسد")
+        forms = {f for w in words for f in (w, w.removesuffix("ا"), w[1:] if w[:1] in "وف" else w)}
+        return frozenset(i for i, group in enumerate(_EVENTS) if not forms.isdisjoint(group))
 
     return kinds(content_tokens(head)[-_EVENT_WORDS:]) or kinds(words_after(claim, mention.end, 3))
 
@@ -282,6 +288,33 @@ def _other_actors(a: Claim, b: Claim) -> bool:
     actor_a, actor_b = _actor(a), _actor(b)
     return (actor_a is not None and actor_b is not None and actor_a != actor_b
             and all(e.id != actor_b for e in a.entities) and all(e.id != actor_a for e in b.entities))
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:[-–]|و|و?(?:الي|حتي|لغايه))\s*")
+
+
+def _day_range(claim: Claim, mention: DateMention) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the span a day-date opens or closes ("من العاشر إلى الثاني عشر من
+    كانون الأول"، "بين 1 و3 ديسمبر"), or None for a day of its own."""
+    days = sorted((d for d in claim.dates if d.granularity == "day"), key=lambda d: d.start)
+    for first, last in zip(days, days[1:]):
+        if mention in (first, last) and _RANGE_JOIN.fullmatch(
+                normalise(claim.text[first.end - claim.start:last.start - claim.start])):
+            start, end = day_of(first), day_of(last)
+            if start is not None and end is not None and start < end:
+                return start, end
+    return None
+
+
+def _day_against_span(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+    """One date is a span of days (voting "من العاشر إلى الثاني عشر") and the other a single day more than
+    a day outside it (the result announced on the 18th): a stage of a longer event and another stage,
+    not one event dated twice.  A day next to the span may be its end misreported."""
+    span_x, span_y = _day_range(a, x), _day_range(b, y)
+    if (span_x is None) == (span_y is None):
+        return False
+    (start, end), day = (span_x, day_of(y)) if span_x else (span_y, day_of(x))
+    return day is not None and ((start - day).days > 1 or (day - end).days > 1)
 
 
 def _plan_and_past(x: DateMention, y: DateMention, published_x, published_y, options) -> bool:
@@ -334,7 +367,7 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue
             if _anniversary(x, y, published(a)) or _anniversary(y, x, published(b)):
                 continue
-            if _other_events(a, x, b, y):
+            if _other_events(a, x, b, y) or _day_against_span(a, x, b, y):
                 continue
             if _plan_and_past(x, y, published(a), published(b), options) or _plan_and_past(y, x, published(b), published(a), options):
                 continue

@@ -1,8 +1,11 @@
 """entity-variant: one entity written in different ways, across or within documents.
 
-Two signals:
+Three signals:
 - a mention the gazetteer matched only through spelling tolerance (``EntityMention.exact`` is False),
   such as the typo طقسد for قسد;
+- a person the gazetteer does not list, named more often one way than a rarer way one letter off
+  (أبو الغيط / أبو الغيظ, المغزاوي / المزغاوي, الحديدي / الحدبدي), when ``unlisted`` is on.  One long
+  vowel for another (جوزيف / جوزاف عون) is a transliteration, not a typo;
 - within one document, a name of three or more words whose words come in another order elsewhere
   (التحالف الوطني السوري / التحالف السوري الوطني), when ``reordered`` is on: same head word, same
   other words, different order.  Coordinated words (الأمن والاستقرار) are not names and are skipped.
@@ -22,9 +25,13 @@ from workbench.text import normalise, strip_clitics
 OPTIONS = {
     "fuzzy": Option(bool, True, "report mentions matched only through spelling tolerance"),
     "reordered": Option(bool, True, "report multi-word names whose words are reordered within a document"),
+    "unlisted": Option(bool, True, "report a rarer spelling, one letter off, of a person the gazetteer does not list"),
     "min_words": Option(int, 3, "the shortest name (in words) checked for reordering"),
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
+_RAW_WORD = re.compile(r"[\w\u064B-\u0652\u0640]+")  # with its diacritics and tatweel, for quoting
+_VOWEL_LETTERS = frozenset("اوي")
+_TYPO_MIN_LETTERS = 5  # "سامي" / "رامي" are two names; a typo in a longer word is rarely another name
 
 
 def _fuzzy(rule: Rule, context: RuleContext) -> Iterator[Hit]:
@@ -103,11 +110,71 @@ def _reordered(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             )
 
 
+def _consonant_typo(a: str, b: str) -> bool:
+    """One letter for another, or two neighbours swapped, not both long vowels: what a slip of the
+    keyboard does."""
+    if len(a) != len(b) or min(len(a), len(b)) < _TYPO_MIN_LETTERS:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(differ) == 1:
+        return not {a[differ[0]], b[differ[0]]} <= _VOWEL_LETTERS
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        i = differ[0]
+        return a[i] == b[i + 1] and a[i + 1] == b[i] and not {a[i], a[i + 1]} <= _VOWEL_LETTERS
+    return False
+
+
+def _unlisted(rule: Rule, context: RuleContext) -> Iterator[Hit]:
+    """One hit per document and unlisted person whose name it writes, less often than the usual way,
+    with one word a letter off."""
+    names: Counter[tuple[str, ...]] = Counter()
+    written: dict[tuple[str, ...], Counter[str]] = {}
+    for claim in context.claims.values():
+        for entity in claim.entities:
+            if entity.id.startswith("person:"):
+                name = tuple(normalise(entity.text).split())
+                names[name] += 1
+                written.setdefault(name, Counter())[entity.text] += 1
+    by_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for name in names:
+        if len(name) >= 2:
+            for i, word in enumerate(name):
+                by_word.setdefault(word, []).append((name, i))
+    variants: dict[tuple[str, tuple[str, ...]], list[tuple[Claim, str]]] = {}
+    for claim in context.claims.values():
+        raw = _RAW_WORD.findall(claim.text)
+        words = [normalise(w) for w in raw]
+        for i, word in enumerate(words):
+            for name, at in by_word.get(word, ()):
+                start = i - at
+                window = tuple(words[start:start + len(name)]) if start >= 0 else ()
+                if len(window) != len(name) or window == name or names[window] >= names[name]:
+                    continue
+                differing = [(w, n) for w, n in zip(window, name) if w != n]
+                if len(differing) == 1 and _consonant_typo(*differing[0]):
+                    found = variants.setdefault((claim.doc, name), [])
+                    if all(c.id != claim.id for c, _ in found):
+                        found.append((claim, " ".join(raw[start:start + len(name)])))
+    for (doc, name), found in variants.items():
+        usual = written[name].most_common(1)[0][0]
+        yield Hit(
+            claims=tuple(c.id for c, _ in found),
+            values={
+                "doc": doc, "entity": f"person:{' '.join(name)}", "name": usual, "variant": found[0][1], "usual": [usual],
+                "claim": excerpt(found[0][0].text),
+                "items": [{"claim": c.id, "doc": doc, "mention": text, "value": usual} for c, text in found],
+            },
+            key=(f"person:{' '.join(name)}", *sorted({_words_key(text) for _, text in found})),
+        )
+
+
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     if rule.options["fuzzy"]:
         yield from _fuzzy(rule, context)
     if rule.options["reordered"]:
         yield from _reordered(rule, context)
+    if rule.options["unlisted"]:
+        yield from _unlisted(rule, context)
 
 
 KIND = Kind(
