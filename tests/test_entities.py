@@ -377,3 +377,10 @@ def test_a_surname_one_letter_off_after_the_exact_given_name_is_a_spelling_varia
     found = [m for m in GAZETTEER.find("وقال القائد العام لقوات سوريا الديمقراطية مظلوم عبيدي إن") if m.type == "person"]
     assert [(m.id, m.exact) for m in found] == [("mazloum-abdi", False)]
     assert [m.id for m in GAZETTEER.find("وقال مظلوم عبدي إن") if m.type == "person"] == ["mazloum-abdi"]
+
+
+def test_a_list_of_appointments_gives_no_name_the_office_before_it():
+    text = "وجاءت الحقائب: طارق متري نائباً لرئيس الحكومة، ياسين جابر وزيراً للمالية، يوسف رجي وزيراً للخارجية."
+    assert not [m for m in GAZETTEER.find(text) if m.title and "جابر" in m.text]
+    mention = only("ويقود وزير المال ياسين جابر المفاوضات مع صندوق النقد", "person:ياسين جابر")
+    assert (mention.text, mention.title) == ("ياسين جابر", "وزير المال")

@@ -949,3 +949,75 @@ def test_a_typo_is_one_letter_off_in_a_long_word(usual, variant, typo):
     from workbench.rules.builtin.entity_variant import _consonant_typo
 
     assert _consonant_typo(variant, usual) is typo
+
+
+def test_title_variant_a_designate_and_a_delegation_head_are_not_other_offices():
+    pairs = [_sharaa("a", "رئيس الحكومة المكلف", "2025-02-08"), _sharaa("b", "رئيس الوزراء", "2025-02-27"),
+             _sharaa("c", "رئيس الوفد المفاوض", "2025-02-20")]
+    assert run("title-variant", context([d for d, _ in pairs], [c for _, c in pairs])) == []
+
+
+def test_stale_content_final_and_the_latter_are_not_recency_words():
+    text = "وتعد هذه الولاية الثالثة للرئيس، والأخيرة وفق الدستور المعدل عام 2019، وهي الأخيرة بموجب التعديلات."
+    a = document("a", text, published="2023-12-18")
+    c = claim(a, text, dates=[{"text": "عام 2019", "value": "2019", "granularity": "year"}])
+    assert run("stale-content", context([a], [c])) == []
+    b = document("b", "وجرت الانتخابات الأخيرة عام 2019 وسط إقبال ضعيف.", published="2023-12-18")
+    cb = claim(b, b.text, dates=[{"text": "عام 2019", "value": "2019", "granularity": "year"}])
+    assert len(run("stale-content", context([b], [cb]))) == 1
+
+
+def _toll(doc_id: str, text: str, published: str, count: str, value: int) -> tuple[Document, Claim]:
+    d = document(doc_id, text, published)
+    return d, claim(d, text, numbers=[{"text": count, "value": value, "unit": "أشخاص"}],
+                    entities=[{"text": "الدوحة", "id": "doha", "type": "place"}])
+
+
+def test_number_conflict_one_events_toll_outside_any_cluster():
+    a, ca = _toll("a", "وأسفرت الغارة على الدوحة عن مقتل ستة أشخاص، بينهم عنصر في قوة الأمن الداخلي.", "2025-09-10",
+                  "ستة", 6)
+    b, cb = _toll("b", "ودان البيان الغارة على الدوحة التي أودت بحياة خمسة أشخاص بينهم عنصر أمن قطري.", "2025-09-16",
+                  "خمسة", 5)
+    assert len(run("number-conflict", context([a, b], [ca, cb]))) == 1
+    # another strike's toll, written weeks later, is another event's
+    c, cc = _toll("c", "ودان البيان الغارة على الدوحة التي أودت بحياة خمسة أشخاص بينهم عنصر أمن قطري.", "2025-11-20",
+                  "خمسة", 5)
+    assert run("number-conflict", context([a, c], [ca, cc])) == []
+
+
+def test_number_conflict_a_document_stating_both_figures_does_not_contradict_the_other():
+    a = document("a", "نسبة المشاركة الأولية 27.7% وسبر آراء يمنح سعيد 89.2%. بلغت نسبة المشاركة 27.7%.", "2024-10-07")
+    b = document("b", "وجاءت النتائج أعلى مما أظهره سبر الآراء الذي منح سعيد 89.2%.", "2024-10-08")
+    headline, lede = a.text.split(". ")
+    ca1 = claim(a, headline, numbers=[{"text": "27.7%", "value": 27.7, "unit": "%"}, {"text": "89.2%", "value": 89.2, "unit": "%"}])
+    ca2 = claim(a, lede, numbers=[{"text": "27.7%", "value": 27.7, "unit": "%"}])
+    cb = claim(b, b.text, numbers=[{"text": "89.2%", "value": 89.2, "unit": "%"}])
+    assert run("number-conflict", context([a, b], [ca1, ca2, cb], [[ca1, ca2, cb]])) == []
+
+
+def test_number_conflict_figures_of_days_weeks_apart_are_two_occasions():
+    a = document("a", "نال سلام في الاستشارات يوم الاثنين 13 كانون الثاني 84 صوتاً من أصل 128 نائباً.", "2025-02-09")
+    b = document("b", "نالت الحكومة الثقة يوم الأربعاء 26 شباط بأغلبية 95 صوتاً من أصل 128 نائباً.", "2025-02-27")
+    ca = claim(a, a.text, dates=[{"text": "يوم الاثنين 13 كانون الثاني", "value": "2025-01-13"}],
+               numbers=[{"text": "84", "value": 84, "unit": "صوتا"}, {"text": "128", "value": 128, "unit": "نائبا"}])
+    cb = claim(b, b.text, dates=[{"text": "يوم الأربعاء 26 شباط", "value": "2025-02-26"}],
+               numbers=[{"text": "95", "value": 95, "unit": "صوتا"}, {"text": "128", "value": 128, "unit": "نائبا"}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_date_conflict_dates_tied_to_two_cities_are_two_events():
+    a = document("a", "واستقبل الشرع باراك بعد أيام من لقائهما الأول في إسطنبول السبت الماضي.", "2025-05-29")
+    b = document("b", "والتقى الشرع ماكرون في باريس يوم الخميس 7 أيار في أول زيارة لدولة غربية.", "2025-05-08")
+    ca = claim(a, a.text, dates=[{"text": "السبت الماضي", "value": "2025-05-24", "relative": True, "weekday": "saturday"}],
+               entities=[{"text": "إسطنبول", "id": "istanbul", "type": "place"}])
+    cb = claim(b, b.text, dates=[{"text": "يوم الخميس 7 أيار", "value": "2025-05-07", "weekday": "thursday"}],
+               entities=[{"text": "باريس", "id": "paris", "type": "place"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_date_conflict_two_editions_of_a_recurring_event_are_not_one_date():
+    a = document("a", "يطمح المغرب إلى استضافة كأس العالم 2030 مع إسبانيا.", "2022-12-21")
+    b = document("b", "منح الفيفا السعودية حق استضافة كأس العالم 2034 رسمياً.", "2024-12-12")
+    ca = claim(a, a.text, dates=[{"text": "2030", "value": "2030", "granularity": "year"}])
+    cb = claim(b, b.text, dates=[{"text": "2034", "value": "2034", "granularity": "year"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []

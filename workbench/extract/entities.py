@@ -262,6 +262,14 @@ def _readings(key: str) -> list[_Reading]:
     return found
 
 
+def _office_or_plural(key: str) -> bool:
+    """Words a name does not take: an office in the accusative of a list of appointments ("ياسين جابر
+    وزيراً للمالية") and a long definite plural in -ات ("يقود ياسين جابر المفاوضات"); a short one may be
+    a family name (الزيات)."""
+    return (key.endswith("ا") and key[:-1] in _OFFICES) or (
+        key.startswith(_ARTICLE) and key.endswith("ات") and len(key) >= 8)
+
+
 def _split_article(token: str) -> tuple[str, bool]:
     if not token.isascii() and token.startswith(_ARTICLE) and len(token) > 3:
         return token[2:], True
@@ -578,7 +586,8 @@ class Gazetteer:
             given=key in self._given,
             particle=key in _PARTICLES,
             name_like=letters and not stop and not head and not linker and key not in _PREPOSITIONS
-            and not (key.startswith("و" + _ARTICLE) or key.startswith("ب" + _ARTICLE)),
+            and not (key.startswith("و" + _ARTICLE) or key.startswith("ب" + _ARTICLE))
+            and not _office_or_plural(key),
         )
 
     def _fuzzy_hits(self, readings: list[_Reading]) -> list[tuple[_Reading, tuple[_Alias, ...]]]:
@@ -840,6 +849,8 @@ class Gazetteer:
             i += 1
         if i >= tokens.size or tokens.gaps[i] not in (_SPACE, _COMMA):
             return None
+        if tokens.gaps[i] == _COMMA and h > 0 and _office_or_plural(tokens.words[h - 1].key):
+            return None  # "طارق متري نائباً لرئيس الحكومة، ياسين جابر وزيراً": the office is the one before's
         last = self._name_end(tokens, i, taken)
         if last is None:
             return None

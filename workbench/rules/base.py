@@ -116,12 +116,39 @@ class RuleContext:
             found.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type in PLACE_TYPES)
         return found
 
+    @cached_property
+    def countries_by_doc(self) -> dict[str, frozenset[str]]:
+        """The ids of the countries each document names."""
+        found: dict[str, set[str]] = {}
+        for claim in self.claims.values():
+            found.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type == "country")
+        return {doc: frozenset(ids) for doc, ids in found.items()}
+
+    def event_country(self, claim: Claim) -> frozenset[str]:
+        """The country a claim places its event in: the countries it names, or else its document's one
+        country (a report from Amman about "the elections" names Jordan once, in its lede)."""
+        named = frozenset(e.id for e in claim.entities if e.type == "country")
+        whole = self.countries_by_doc.get(claim.doc, frozenset())
+        return named or (whole if len(whole) == 1 else frozenset())
+
+    def in_other_countries(self, a: Claim, b: Claim) -> bool:
+        """Claims of two documents placing their events in one country each, which the other document
+        never names (elections in Egypt and in Jordan): two events, whatever else they share."""
+        if a.doc == b.doc:
+            return False
+        place_a, place_b = self.event_country(a), self.event_country(b)
+        return (len(place_a) == 1 and len(place_b) == 1
+                and not place_a & self.countries_by_doc.get(b.doc, frozenset())
+                and not place_b & self.countries_by_doc.get(a.doc, frozenset()))
+
     def unclustered_peers(self, a: Claim, b: Claim, *, strict: bool = False) -> bool:
         """Claims of two documents that no cluster joins, the documents naming something in common (or,
-        unless ``strict``, one of them naming nothing): the pairs the anchored comparisons look at,
-        beyond the clusters."""
+        unless ``strict``, one of them naming nothing), their events not in two countries: the pairs the
+        anchored comparisons look at, beyond the clusters."""
         cluster = self.cluster_of.get(a.id)
         if a.doc == b.doc or (cluster is not None and cluster is self.cluster_of.get(b.id)):
+            return False
+        if self.in_other_countries(a, b):
             return False
         names_a, names_b = self.entities_by_doc.get(a.doc, set()), self.entities_by_doc.get(b.doc, set())
         return bool(names_a & names_b) or not strict and (not names_a or not names_b)

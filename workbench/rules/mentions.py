@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import combinations
 
 from workbench.model import Claim, DateMention, Document, NumberMention
+from workbench.rules.base import PLACE_TYPES
 from workbench.text import fold_digits, normalise, strip_clitics
 
 # Function words and date words carry no meaning for "what is this date or number about".
@@ -116,6 +117,15 @@ def same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two phrases introducing a value share two words at least, and half of the shorter one."""
     shared = sum(1 for w in a if any(same_word(w, v) for v in b))
     return shared >= 2 and shared * 2 >= min(len(a), len(b))
+
+
+PLACE_REACH = 60  # characters around a mention in which a place name ties it to that place
+
+
+def places_near(claim: Claim, mention: DateMention | NumberMention) -> set[str]:
+    """The places and countries named within reach of a mention: where what it dates or counts happened."""
+    return {e.id for e in claim.entities if e.type in PLACE_TYPES
+            and mention.start - PLACE_REACH <= e.start and e.end <= mention.end + PLACE_REACH}
 
 
 def names_in(claim: Claim) -> frozenset[str]:
@@ -364,7 +374,7 @@ def unit_key(unit: str | None) -> str | None:
 # What a casualty count counts, by the verb or noun before it: "قتل 25 شخصا وأصيب 63 آخرون" counts the
 # killed and then the wounded, so 63 is compared with other counts of the wounded, never of the dead.
 CASUALTY_CUES = {
-    **{normalise(w): "killed" for w in "قتل قتلوا مقتل قتلى قتيل مصرع وفاة توفي حتفه استشهد استشهاد شهيد شهداء".split()},
+    **{normalise(w): "killed" for w in "قتل قتلوا مقتل قتلى قتيل مصرع وفاة توفي حتفه استشهد استشهاد شهيد شهداء أودت أودى".split()},
     **{normalise(w): "injured" for w in "أصيب أصيبوا إصابة جرح جرحى جريح مصاب مصابين إصابات".split()},
 }
 _CLITIC_LETTERS = ("و", "ف", "ب", "ل")

@@ -56,12 +56,13 @@ from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, day_of, first_day, gap_days,
-    is_background,
+    is_background, places_near,
     REPORTING, last_day, looks_back, names_in, overlap, raw_words_after, raw_words_before, background_marker, content_tokens, parts_differing, same_anchor, same_word,
     pairs_sharing_a_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
-from workbench.text import fold_digits, normalise, strip_clitics
+from workbench.extract.lexicon import YEAR_EVENT_NOUNS
+from workbench.text import fold, fold_digits, normalise, strip_clitics
 
 OPTIONS = {
     "max_gap_days": Option(int, 400, "dates further apart are different occurrences, not a conflict"),
@@ -236,6 +237,7 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
     "قافلة القافلة قوافل القوافل مساعدات المساعدات إغاثة الإغاثة",
     "قمة القمة اجتماع الاجتماع جلسة الجلسة مؤتمر المؤتمر",
     "وصل وصلت يصل تصل وصول وصوله",
+    "جنازة الجنازة تشييع جثمان جثامين دفن",
 ))
 _EVENT_WORDS = 6
 # Kinds of event a place has once in a long while: two reports dating "the earthquake" of one region a
@@ -317,6 +319,38 @@ def _day_against_span(a: Claim, x: DateMention, b: Claim, y: DateMention) -> boo
     return day is not None and ((start - day).days > 1 or (day - end).days > 1)
 
 
+_AFTER_EVENT_NOUN = re.compile(rf"(?<!\w)[وبل]?(?:{'|'.join(map(re.escape, YEAR_EVENT_NOUNS))})\s+"
+                               r"(?:[\"«“]?[^\W\d_]+\s+)?[\"«“]?$")
+
+
+def _edition(claim: Claim, mention: DateMention) -> bool:
+    """A year in figures after the noun of an event that recurs ("كأس العالم 2030"، "انتخابات 2021"):
+    it names one edition, and another year another edition, not the same event dated twice."""
+    if mention.granularity != "year" or not mention.text.isdigit():
+        return False
+    return _AFTER_EVENT_NOUN.search(fold(claim.text[max(0, mention.start - claim.start - 40):mention.start - claim.start])) is not None
+
+
+def _other_places(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+    """Each date is tied to a city or region the other claim never names (al-Sharaa's first meeting with
+    Barrack in Istanbul "last Saturday", his talks with Macron in Paris on Thursday 7 May): two events.
+    A dateline ("بيروت – ") is where the report was filed, and a country holds its cities, so neither
+    tells two events apart."""
+    near_a, near_b = _cities_near(a, x), _cities_near(b, y)
+    return (bool(near_a and near_b) and not near_a & {e.id for e in b.entities}
+            and not near_b & {e.id for e in a.entities})
+
+
+_DATELINE_END = re.compile(r"\s*[-–—:]")
+
+
+def _cities_near(claim: Claim, mention: DateMention) -> set[str]:
+    cities = {e.id for e in claim.entities if e.type == "place"}
+    datelines = {e.id for e in claim.entities
+                 if e.start - claim.start <= 2 and _DATELINE_END.match(claim.text, e.end - claim.start)}
+    return (places_near(claim, mention) & cities) - datelines
+
+
 def _plan_and_past(x: DateMention, y: DateMention, published_x, published_y, options) -> bool:
     """``y`` lies after its own date line (what a decision will apply from: "زيادة الإنتاج في حزيران")
     while ``x`` was over long before its document was written, on or after ``y``'s date line (a cut
@@ -329,10 +363,9 @@ def _plan_and_past(x: DateMention, y: DateMention, published_x, published_y, opt
 
 
 def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], options,
-          published=lambda claim: None, country=lambda claim: (frozenset(), frozenset())) -> list[tuple[DateMention, DateMention]]:
+          published=lambda claim: None, other_countries=lambda a, b: False) -> list[tuple[DateMention, DateMention]]:
     tolerance = options["hijri_tolerance_days"]
-    (place_a, named_a), (place_b, named_b) = country(a), country(b)
-    if a.doc != b.doc and len(place_a) == 1 and len(place_b) == 1 and not place_a & named_b and not place_b & named_a:
+    if other_countries(a, b):
         return []  # elections in Iraq and in Jordan: each places its event in a country the other never names
     if different_occasions(a, b, published(a), published(b)) or _other_actors(a, b):
         return []
@@ -367,7 +400,9 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
                 continue
             if _anniversary(x, y, published(a)) or _anniversary(y, x, published(b)):
                 continue
-            if _other_events(a, x, b, y) or _day_against_span(a, x, b, y):
+            if _other_events(a, x, b, y) or _day_against_span(a, x, b, y) or _other_places(a, x, b, y):
+                continue
+            if _edition(a, x) or _edition(b, y):
                 continue
             if _plan_and_past(x, y, published(a), published(b), options) or _plan_and_past(y, x, published(b), published(a), options):
                 continue
@@ -464,7 +499,7 @@ def _anchored(context: RuleContext, dated: dict[str, list[DateMention]], options
     copies: dict[tuple, list[tuple[Claim, DateMention]]] = {}
     for claim in context.claims.values():
         for mention in dated[claim.id]:
-            anchor = _anchor(claim, mention) if _written_out(mention) else ()
+            anchor = _anchor(claim, mention) if _written_out(mention) and not _edition(claim, mention) else ()
             if len(anchor) >= 2:
                 key = (anchor, mention.value, mention.granularity, mention.calendar, _anchor_numbers(claim, mention))
                 copies.setdefault(key, []).append((claim, mention))
@@ -562,7 +597,13 @@ def _looked_back(context: RuleContext, dated_all: dict[str, list[DateMention]], 
     published = context.published
 
     def words(claim: Claim) -> frozenset[str]:
-        return frozenset(content_tokens(claim.text)) - names_in(claim) - _GENERIC
+        """Its content words, less names, the words that introduce any date and the dates' own words
+        ("السابع من كانون الثاني" shares كانون and ثاني with every date of January)."""
+        text = claim.text
+        for d in claim.dates:
+            start, end = d.start - claim.start, d.end - claim.start
+            text = text[:start] + " " * (end - start) + text[end:]
+        return frozenset(content_tokens(text)) - names_in(claim) - _GENERIC
 
     dated = {claim_id: [m for m in found if m.granularity == "day"] for claim_id, found in dated_all.items()}
     index: dict[str, list[Claim]] = {}
@@ -615,25 +656,13 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
 
     published = context.published
 
-    countries_of: dict[str, set[str]] = {}
-    for claim in context.claims.values():
-        countries_of.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type == "country")
-
-    def country(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
-        """The country a claim places its event in (the countries it names, or else its document's one
-        country: a report from Amman about "the elections" names Jordan once, in its lede), and every
-        country its document names."""
-        whole = frozenset(countries_of.get(claim.doc, set()))
-        named = frozenset(e.id for e in claim.entities if e.type == "country")
-        return (named or (whole if len(whole) == 1 else frozenset())), whole
-
     # Each claim's dates (less those of the date line and the page chrome), read once for the
     # clusters and the comparisons beyond them.
     dated = {c.id: dated_mentions(c, context.documents.get(c.doc)) for c in context.claims.values()}
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
         conflicts = cluster_conflicts(
-            claims, dated, lambda a, da, b, db: _pair(a, da, b, db, options, published, country), allowed,
+            claims, dated, lambda a, da, b, db: _pair(a, da, b, db, options, published, context.in_other_countries), allowed,
             lambda m: (m, m.value))
         if conflicts:
             yield conflict_hit(conflicts, context)

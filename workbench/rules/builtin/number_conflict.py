@@ -31,6 +31,7 @@ name something in common.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -45,11 +46,11 @@ from workbench.text import strip_clitics
 from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
     OTHERS, REPORTING, STOPWORDS, WAS, casualty_sense, context as words_around, counts_others, hedge, known_unit, looks_back,
+    places_near,
     names_in, overlap, pairs_sharing_a_word, raw_words_after, raw_words_before, same_anchor, same_unit, same_word,
     unit_key, words_before,
 )
 
-PLACE_REACH = 60  # characters around a number in which a place name ties the number to that place
 
 OPTIONS = {
     "approximate_tolerance": Option(float, 0.1, "relative difference allowed for an approximate number or a bound"),
@@ -57,8 +58,8 @@ OPTIONS = {
     "compare_ranks": Option(bool, True, "compare ordinals and ranks (90th vs 89th)"),
     "compare_counts": Option(bool, True, "compare quantities of the same unit"),
     "same_document": Option(bool, True, "also compare two claims of one document"),
-    "anchors": Option(bool, True, "also compare lasting counts (members, seats) introduced by the same phrase "
-                                  "in unclustered claims"),
+    "anchors": Option(bool, True, "also compare lasting counts (members, seats) introduced by the same phrase, "
+                                  "and one event's tolls, in unclustered claims"),
 }
 
 
@@ -260,18 +261,13 @@ def _same_ranked(x: Reading, y: Reading) -> bool:
     return same_word(a, b) or (a in RANK_NOUNS and RANK_NOUNS.get(a) == RANK_NOUNS.get(b))
 
 
-def _places_near(claim: Claim, number: NumberMention) -> set[str]:
-    return {e.id for e in claim.entities if e.type in PLACE_TYPES
-            and number.start - PLACE_REACH <= e.start and e.end <= number.end + PLACE_REACH}
-
-
 def _different_places(a: Claim, x: Reading, b: Claim, y: Reading,
                       places_of: Callable[[Claim], set[str]] = lambda claim: set()) -> bool:
     """Each number is tied to a place the other claim never names: they count different things.  A
     number with no place beside it is tied to its document's places, when the other number's place is
     none of them (18 million in need in Yemen; 12.5 million displaced, in an article about Sudan); two
     numbers with no place beside them, when their documents name places but none in common."""
-    near_a, near_b = _places_near(a, x.mention), _places_near(b, y.mention)
+    near_a, near_b = places_near(a, x.mention), places_near(b, y.mention)
     if not near_a and not near_b:  # two documents that name places, none in common, report on two places
         doc_a, doc_b = places_of(a), places_of(b)
         return bool(doc_a and doc_b) and not doc_a & doc_b
@@ -289,14 +285,17 @@ def _different_places(a: Claim, x: Reading, b: Claim, y: Reading,
 
 def _rising(a: Claim, x: Reading, b: Claim, y: Reading, published: Callable[[Claim], object]) -> bool:
     """``y`` is a larger count than ``x`` given later, and one side says the count was growing: ``y``'s
-    claim says it rose (ارتفعت الحصيلة إلى), or ``x`` was a lower bound or a preliminary toll of the
-    killed or wounded (قتل 100 على الأقل، حصيلة أولية), which any later, larger toll agrees with."""
+    claim says it rose (ارتفعت الحصيلة إلى), or ``x`` was a lower bound, a preliminary toll or one still
+    rising of the killed or wounded (قتل 100 على الأقل، حصيلة أولية، ارتفعت الحصيلة إلى 154), which any
+    later, larger toll agrees with."""
     pa, pb = published(a), published(b)
     if pa is None or pb is None or not pb > pa or not y.value > x.value:
         return False
     if RISE_WORDS & set(raw_words_before(b, y.mention.start, 12)):
         return True
     growing = x.unit in GROWING_UNITS or y.unit in GROWING_UNITS
+    if growing and RISE_WORDS & set(raw_words_before(a, x.mention.start, 12)):
+        return True
     preliminary = bool(PRELIMINARY & set(raw_words_after(a, x.mention.end, 12) + raw_words_before(a, x.mention.start, 12)))
     return growing and (x.hedge == "at least" or preliminary)
 
@@ -365,6 +364,26 @@ def _other_editions(a: Claim, b: Claim) -> bool:
     return (edition_a or edition_b) and year_a is not None and year_b is not None and year_a != year_b
 
 
+def _day(claim: Claim) -> dt.date | None:
+    """The one day a claim dates what it reports by, if it gives exactly one."""
+    days = {d.value for d in claim.dates if d.granularity == "day"}
+    return dt.date.fromisoformat(days.pop()) if len(days) == 1 else None
+
+
+def _days_apart(days_a: set[dt.date], days_b: set[dt.date]) -> bool:
+    """Every day of one side is more than a week from every day of the other: figures of two occasions
+    (two votes, two tolls), not one figure given twice."""
+    return bool(days_a and days_b) and all(abs((x - y).days) > _OTHER_DAY_GAP for x in days_a for y in days_b)
+
+
+def _other_days(a: Claim, b: Claim) -> bool:
+    day_a, day_b = _day(a), _day(b)
+    return day_a is not None and day_b is not None and _days_apart({day_a}, {day_b})
+
+
+_OTHER_DAY_GAP = 7
+
+
 def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: float,
           slack: float, published: Callable[[Claim], object] = lambda claim: None,
           places_of: Callable[[Claim], set[str]] = lambda claim: set()) -> list[tuple[Reading, Reading]]:
@@ -374,6 +393,8 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
         return []  # the first convoy today, the fourth on a day after this report: two occasions
     if _other_editions(a, b):
         return []  # 48 teams in the 2034 edition, 32 in the one of 2022
+    if _other_days(a, b):
+        return []  # 84 votes at the designation on 13 January, 95 at the confidence vote on 26 February
     found = []
     series = None
     for x in open_a:
@@ -468,6 +489,53 @@ def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]
         yield conflict_hit(found, context)
 
 
+# The words of any toll ("أسفرت عن مقتل ستة أشخاص بينهم"): sharing them says nothing about which event.
+_TOLL_WORDS = frozenset(strip_clitics(normalise(w)) for w in """
+    مقتل قتل قتلى قتيل شخص أشخاص شخصا بينهم منهم بينها أسفر أسفرت أدى أدت أودى أودت حياة بحياة إصابة
+    إصابات أصيب جرح جرحى مصرع وفاة عن على إلى آخرين آخرون عدد حصيلة
+""".split())
+_TOLL_DAYS = 10  # the most two reports of one event's toll are written apart
+
+
+def _tolls(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], pair) -> Iterator[Hit]:
+    """One event's toll in two documents whose claims share no cluster: a long sentence about something
+    else gives it in passing ("البيان دان الغارة … التي أودت بحياة خمسة أشخاص بينهم عنصر أمن قطري"), which
+    cross-referencing rightly keeps apart from the report of the strike ("أسفرت عن مقتل ستة أشخاص، بينهم
+    عنصر في قوة الأمن الداخلي").  Two tolls are one event's when their documents name something in common,
+    were written at most ten days apart, date nothing differently, and the words around the tolls
+    share two beyond those of any toll."""
+    tolls: list[tuple[Claim, Reading]] = []
+    words: list[tuple[str, ...]] = []
+    for claim in context.claims.values():
+        for reading in readings_of(claim):
+            if reading.role == "count" and reading.unit in ("killed", "injured"):
+                around = words_around(claim, reading.mention.start, reading.mention.end, before=6, after=6)
+                tolls.append((claim, reading))
+                words.append(tuple(around - names_in(claim) - _TOLL_WORDS))
+    conflicts: dict[tuple, list] = {}
+    for i, j in pairs_sharing_a_word(words):
+        (a, x), (b, y) = tolls[i], tolls[j]
+        if x.unit != y.unit or x.value == y.value or overlap(words[i], words[j]) < 2:
+            continue
+        published_a, published_b = context.published(a), context.published(b)
+        if published_a is None or published_b is None or abs((published_a - published_b).days) > _TOLL_DAYS:
+            continue
+        if not context.unclustered_peers(a, b, strict=True) or not _dated_alike(a, b):
+            continue
+        if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
+            conflicts.setdefault((x.unit, frozenset((a.doc, b.doc))), []).append(
+                ((a, x.mention, x.shown), (b, y.mention, y.shown)))
+    for found in conflicts.values():
+        yield conflict_hit(found, context)
+
+
+def _dated_alike(a: Claim, b: Claim) -> bool:
+    """No day one claim gives is missing from the other's, when both give days."""
+    days_a = {d.value for d in a.dates if d.granularity == "day"}
+    days_b = {d.value for d in b.dates if d.granularity == "day"}
+    return not (days_a and days_b) or bool(days_a & days_b)
+
+
 def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     options = rule.options
     roles = {"rank"} if options["compare_ranks"] else set()
@@ -479,6 +547,8 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         return context.places_by_doc.get(claim.doc, set())
 
     def pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading]) -> list[tuple[Reading, Reading]]:
+        if context.in_other_countries(a, b):
+            return []  # turnout in Egypt's election and in Jordan's
         return _pair(a, ra, b, rb, options["approximate_tolerance"], options["bound_slack"], published, places_of)
 
     def allowed(a: Claim, x: Reading, b: Claim, y: Reading) -> bool:
@@ -493,12 +563,31 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
 
     for cluster in context.clusters:
         claims = context.cluster_claims(cluster)
-        conflicts = cluster_conflicts(claims, {c.id: readings_of(c) for c in claims}, pair, allowed,
+        stated: dict[str, list[tuple[Reading, dt.date | None]]] = {}
+        for claim in claims:
+            stated.setdefault(claim.doc, []).extend((r, _day(claim)) for r in readings_of(claim))
+
+        def giving(doc: str, y: Reading) -> list[dt.date | None]:
+            """The days of the document's claims in the cluster that give ``y``'s figure (None: undated)."""
+            return [day for r, day in stated[doc]
+                    if _comparable(r, y) and _equal(r, y, options["approximate_tolerance"], options["bound_slack"])]
+
+        def pair_in_cluster(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading]) -> list[tuple[Reading, Reading]]:
+            # A document that states the other's figure too, in another of the cluster's sentences, does not
+            # contradict it ("نسبة المشاركة 27.7% وسبر آراء يمنح سعيد 89.2%" / "سبر الآراء منح سعيد 89.2"): its
+            # other figure counts something else.  A headline's figure is dated by the sentence of its
+            # document that gives it with a day.
+            return [(x, y) for x, y in pair(a, ra, b, rb)
+                    if a.doc == b.doc or not (giving(a.doc, y) or giving(b.doc, x) or _days_apart(
+                        {d for d in giving(a.doc, x) if d}, {d for d in giving(b.doc, y) if d}))]
+
+        conflicts = cluster_conflicts(claims, {c.id: readings_of(c) for c in claims}, pair_in_cluster, allowed,
                                       lambda r: (r.mention, r.shown))
         if conflicts:
             yield conflict_hit(conflicts, context)
     if options["anchors"] and "count" in roles:
         yield from _anchored(context, readings_of, pair)
+        yield from _tolls(context, readings_of, pair)
 
 
 KIND = Kind(

@@ -44,12 +44,24 @@ def _pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:و|ف|ب|ل)?(" + alternatives + r")(?!\w)")
 
 
-def _found(pattern: re.Pattern[str] | None, text: str) -> list[str]:
-    """The phrases as the text writes them (with its hamzas and tanween), found on its folded form."""
+def _found(pattern: re.Pattern[str] | None, text: str, *, adjectives: bool = False) -> list[str]:
+    """The phrases as the text writes them (with its hamzas and tanween), found on its folded form.
+    Adjectives are left out where they mean "final" or "the latter", not "latest": after a conjunction
+    ("الولاية الثالثة والأخيرة", "والأخيرة عضو في ..."), as a predicate ("وهي الأخيرة بموجب الدستور") or
+    after "المرة"."""
     if pattern is None:
         return []
     folded, where = offset_map(text)
-    return [text[where[m.start(1)]:where[m.end(1) - 1] + 1] for m in pattern.finditer(folded)]
+    return [text[where[m.start(1)]:where[m.end(1) - 1] + 1] for m in pattern.finditer(folded)
+            if not (adjectives and _not_recency(folded, m))]
+
+
+_NOT_RECENCY_BEFORE = frozenset(normalise(w) for w in ("هي", "هو", "وهي", "وهو", "المرة", "للمرة", "بالمرة"))
+
+
+def _not_recency(folded: str, m: re.Match[str]) -> bool:
+    before = folded[max(0, m.start() - 12):m.start()].split()
+    return m.group().startswith("و") or bool(before) and before[-1] in _NOT_RECENCY_BEFORE
 
 
 def _newest(mentions: list[DateMention], published: dt.date, *,
@@ -71,7 +83,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
         newest_in_doc = _newest([m for c in claims for m in own[c.id]], published, relative=True)
         stale: list[tuple[Claim, str, DateMention, dt.date]] = []
         for claim in claims:
-            strong_words, weak_words = _found(strong, claim.text), _found(weak, claim.text)
+            strong_words, weak_words = _found(strong, claim.text), _found(weak, claim.text, adjectives=True)
             anchor = _newest(own[claim.id], published)
             recent = _newest(own[claim.id], published, relative=True)
             if anchor is None and recent is not None and (published - recent[1]).days <= max_age:

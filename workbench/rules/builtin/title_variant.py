@@ -12,6 +12,9 @@ An organisation a title heads is one whether named by its alias or by the start 
 الخارجية والمغتربين) is left out of the short form of a title, and a body attached by ل is the body
 in construct (القائد العام لقوات … / قائد قوات …).
 
+Heading a delegation (رئيس الوفد المفاوض) is a mission a person takes on beside his office (رئيس الحركة
+في قطاع غزة), not a title to compare with it.
+
 Two titles that differ only in words that place the office rather than name it (الرئيس السوري /
 رئيس الجمهورية / الرئيس) are one office and not reported; a bare office noun, placed or not, is the short
 form of any title that describes it further (المرشد الإيراني / المرشد الأعلى).  Two titles with no word in common are two
@@ -40,13 +43,15 @@ OPTIONS = {
     "role_change_days": Option(int, 30, "titles with no word in common are a change of post when their "
                                         "documents are further apart than this"),
 }
-# Words that place an office rather than name it: the state and its nationality adjectives, and the
-# transitional period (الرئيس السوري للمرحلة الانتقالية is رئيس الجمهورية).
+# Words that place an office rather than name it: the state and its nationality adjectives, the
+# transitional period (الرئيس السوري للمرحلة الانتقالية is رئيس الجمهورية), and the stage before taking
+# it up (رئيس الحكومة المكلف, then رئيس الوزراء; الرئيس المنتخب).
 NATIONALITIES = frozenset(normalise(w) for w in (
     "سوري أمريكي أميركي تركي روسي إيراني عراقي لبناني أردني سعودي قطري إماراتي مصري فرنسي بريطاني ألماني "
     "إسرائيلي فلسطيني صيني أوكراني").split())
-PLACING = NATIONALITIES | frozenset(normalise(w) for w in "سوريا جمهوري عربي حكوم انتقالي مرحل مؤقت".split())
+PLACING = NATIONALITIES | frozenset(normalise(w) for w in "سوريا جمهوري عربي حكوم انتقالي مرحل مؤقت مكلف منتخب".split())
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MISSIONS = frozenset(normalise(w) for w in ("وفد", "الوفد"))
 
 
 def _stem(word: str) -> str:
@@ -206,7 +211,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             if entity.type not in types or not entity.title:
                 continue
             key = title_key(entity.title, ignore)
-            if key:
+            if key and not _MISSIONS.intersection(key):
                 by_entity.setdefault(entity.id, {}).setdefault(key, []).append((claim, entity.title))
                 joined[key] = joined.get(key, frozenset()) | conjoined(entity.title)
                 names.setdefault(entity.id, entity.name or entity.text)
