@@ -39,7 +39,7 @@ from decimal import Decimal
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
-from workbench.rules.base import PLACE_TYPES, Hit, Kind, Option, Rule, RuleContext
+from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
 from workbench.rules.builtin.date_conflict import different_occasions
 from workbench.text import strip_clitics
