@@ -384,3 +384,7 @@ def test_a_list_of_appointments_gives_no_name_the_office_before_it():
     assert not [m for m in GAZETTEER.find(text) if m.title and "جابر" in m.text]
     mention = only("ويقود وزير المال ياسين جابر المفاوضات مع صندوق النقد", "person:ياسين جابر")
     assert (mention.text, mention.title) == ("ياسين جابر", "وزير المال")
+
+
+def test_an_adjective_of_a_name_is_no_misspelling_of_it():
+    assert not [m for m in GAZETTEER.find("تواصل القوات الحكومية السورية عملياتها في إدلب") if not m.exact]

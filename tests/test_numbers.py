@@ -73,6 +73,9 @@ CASES = [
     # A unit written on to the digits, and a number before a colon (a headline), not a time.
     ("مقبرة عمرها 1000سنة", "1000", 1000, "سنة", False),
     ("أوسكار 2018: ما المتوقع", "2018", 2018, None, False),
+    # A numeral with the article after a definite noun phrase ranks it (held-out unseen13).
+    ("حضر الأسد افتتاح دورة الألعاب الآسيوية الـ20 في هانغتشو", "20", 20, "ألعاب", True),
+    ("بلغ عدد القتلى الـ50", "50", 50, None, False),
     # Counted nouns in the dual (held-out unseen11, unseen12).
     ("قتل في الغارة قائدان بارزان", "قائدان", 2, "قائد", False),
     ("خسر المنتخب مباراتين فقط", "مباراتين", 2, "مباراة", False),

@@ -1021,3 +1021,39 @@ def test_date_conflict_two_editions_of_a_recurring_event_are_not_one_date():
     ca = claim(a, a.text, dates=[{"text": "2030", "value": "2030", "granularity": "year"}])
     cb = claim(b, b.text, dates=[{"text": "2034", "value": "2034", "granularity": "year"}])
     assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_date_conflict_the_two_ends_of_a_period_are_two_days():
+    a = document("a", "وأعلنت الحكومة الحداد الرسمي ثلاثة أيام اعتباراً من اليوم الجمعة.", "2023-10-06")
+    b = document("b", "وانتهى أمس الأحد الحداد الرسمي الذي أعلنته الحكومة لمدة ثلاثة أيام.", "2023-10-09")
+    ca = claim(a, a.text, dates=[{"text": "اليوم الجمعة", "value": "2023-10-06", "relative": True, "weekday": "friday"}])
+    cb = claim(b, b.text, dates=[{"text": "أمس الأحد", "value": "2023-10-08", "relative": True, "weekday": "sunday"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_date_conflict_a_funeral_is_not_the_attack_its_clause_verb_names_it():
+    a = document("a", "شيّعت مدينة حمص وعدد من المدن والبلدات السورية أمس الجمعة ضحايا الهجوم على الكلية.", "2023-10-07")
+    b = document("b", "وقتل العشرات في الهجوم على الكلية الحربية في حمص يوم الخميس 5 تشرين الأول.", "2023-10-09")
+    ca = claim(a, a.text, dates=[{"text": "أمس الجمعة", "value": "2023-10-06", "relative": True, "weekday": "friday"}])
+    cb = claim(b, b.text, dates=[{"text": "يوم الخميس 5 تشرين الأول", "value": "2023-10-05", "weekday": "thursday"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_date_conflict_a_coarser_date_of_the_other_claim_accounts_for_a_day_in_it():
+    a = document("a", "أعيدت سوريا إلى الجامعة في السابع من أيار الماضي.", "2023-09-22")
+    b = document("b", "زار الأسد روسيا والإمارات في آذار، ثم السعودية في أيار.", "2023-09-25")
+    ca = claim(a, a.text, dates=[{"text": "السابع من أيار الماضي", "value": "2023-05-07", "relative": True}])
+    cb = claim(b, b.text, dates=[{"text": "آذار", "value": "2023-03", "granularity": "month"},
+                                 {"text": "أيار", "value": "2023-05", "granularity": "month"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_date_conflict_the_fires_of_one_region_dated_a_day_apart_outside_any_cluster():
+    latakia = {"text": "اللاذقية", "id": "latakia", "type": "place"}
+    a = document("a", "تشارك فرق إطفاء في إخماد الحرائق المشتعلة في ريف اللاذقية منذ الجمعة الرابع من تموز.", "2025-07-07")
+    b = document("b", "وأوضح أن الحرائق التي اندلعت في ريف اللاذقية في الثالث من تموز الجاري امتدت.", "2025-07-10")
+    ca = claim(a, a.text, dates=[{"text": "الجمعة الرابع من تموز", "value": "2025-07-04", "weekday": "friday"}],
+               entities=[latakia])
+    cb = claim(b, b.text, dates=[{"text": "الثالث من تموز الجاري", "value": "2025-07-03", "relative": True}],
+               entities=[latakia])
+    assert len(run("date-conflict", context([a, b], [ca, cb]))) == 1

@@ -270,6 +270,13 @@ def _office_or_plural(key: str) -> bool:
         key.startswith(_ARTICLE) and key.endswith("ات") and len(key) >= 8)
 
 
+def _nisba(word: str, noun: str) -> bool:
+    """``word`` is the adjective of ``noun`` ("الحكومية" of "الحكومة", "السورية" of "سوريا"), not a
+    misspelling of it."""
+    stem = noun[:-1] if noun[-1:] in ("ه", "ا") else noun
+    return word in (stem + "ي", stem + "يه")
+
+
 def _split_article(token: str) -> tuple[str, bool]:
     if not token.isascii() and token.startswith(_ARTICLE) and len(token) > 3:
         return token[2:], True
@@ -623,7 +630,7 @@ class Gazetteer:
                 candidates.add(shorter)
             candidates.update(self._deletions.get(shorter, ()))
         good = [c for c in candidates
-                if c[0] == bare[0] and c[-1] == bare[-1] and OSA.distance(c, bare) == 1]
+                if c[0] == bare[0] and c[-1] == bare[-1] and OSA.distance(c, bare) == 1 and not _nisba(bare, c)]
         return good[0] if len(good) == 1 else None
 
     def _fix_spelling(self, key: str) -> str | None:

@@ -103,7 +103,7 @@ def find_numbers(text: str, *, base: int = 0, exclude: Iterable[tuple[int, int]]
         value = _digit_value(m)
         if value is None:
             continue
-        found.append((m.start(), m.end(), value, _after_rank_noun(t, _article_start(t, m.start()))))
+        found.append((m.start(), m.end(), value, _ranks(t, m.start())))
     for m in _PHRASE.finditer(t, max(0, word.start() - 3)) if word else ():
         for read in _read_words(t, m):
             found.append((read.start, read.end, read.value, read.ordinal))
@@ -174,6 +174,18 @@ def _join_mixed(t: str, found: list) -> list:
                 continue
         out.append(item)
     return out
+
+
+def _ranks(t: str, start: int) -> bool:
+    """Whether the numeral at ``start`` is a position: after a rank noun ("الدورة الـ45", "كعضو 90"),
+    or with the article after a definite noun phrase that counts nothing ("القمة العربية الـ32",
+    "الألعاب الآسيوية الـ20")."""
+    article = _article_start(t, start)
+    if _after_rank_noun(t, article):
+        return True
+    prev = _PREV_WORD.search(t, max(0, article - 30), article) if article != start else None
+    return (prev is not None and prev[1].startswith("ال") and len(prev[1]) > 3
+            and _bare(prev[1]) not in lx.UNIT_WORDS)  # "عدد القتلى الـ50" counts
 
 
 def _after_rank_noun(t: str, start: int) -> bool:

@@ -196,11 +196,11 @@ def dated_mentions(claim: Claim, document: Document | None) -> list[DateMention]
 
 # ---- comparing dates --------------------------------------------------------------------------
 
-_ORDER = {"year": 0, "month": 1, "day": 2}
+GRANULARITY_ORDER = {"year": 0, "month": 1, "day": 2}
 
 
 def coarser(a: str, b: str) -> str:
-    return a if _ORDER[a] <= _ORDER[b] else b
+    return a if GRANULARITY_ORDER[a] <= GRANULARITY_ORDER[b] else b
 
 
 def truncate(value: str, granularity: str) -> str:
@@ -237,7 +237,7 @@ def dates_agree(a: DateMention, b: DateMention, *, hijri_tolerance: int = 0) -> 
 
 def covers(fine: DateMention, coarse: DateMention) -> bool:
     """``fine`` is at least as precise as ``coarse`` and falls inside it: it accounts for it."""
-    return _ORDER[fine.granularity] >= _ORDER[coarse.granularity] and dates_agree(fine, coarse)
+    return GRANULARITY_ORDER[fine.granularity] >= GRANULARITY_ORDER[coarse.granularity] and dates_agree(fine, coarse)
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}|\d+\D+\d+\D+\d+")  # a year in figures, or a third number ("12/3/24")

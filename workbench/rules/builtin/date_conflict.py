@@ -56,12 +56,12 @@ from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, day_of, first_day, gap_days,
-    is_background, places_near,
+    is_background, places_near, GRANULARITY_ORDER,
     REPORTING, last_day, looks_back, names_in, overlap, raw_words_after, raw_words_before, background_marker, content_tokens, parts_differing, same_anchor, same_word,
     pairs_sharing_a_word,
 )
 from workbench.rules.builtin.common import Side, cluster_conflicts, conflict_hit
-from workbench.extract.lexicon import YEAR_EVENT_NOUNS
+from workbench.extract.lexicon import MONTHS, YEAR_EVENT_NOUNS
 from workbench.text import fold, fold_digits, normalise, strip_clitics
 
 OPTIONS = {
@@ -232,22 +232,28 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
     "انتخابات الانتخابات اقتراع الاقتراع",
     "انفجار الانفجار",
     "زلزال الزلزال",
+    "حريق الحريق حرائق الحرائق",
     "انسحاب الانسحاب",
     "انتشار انتشاره الانتشار",
     "قافلة القافلة قوافل القوافل مساعدات المساعدات إغاثة الإغاثة",
     "قمة القمة اجتماع الاجتماع جلسة الجلسة مؤتمر المؤتمر",
     "وصل وصلت يصل تصل وصول وصوله",
-    "جنازة الجنازة تشييع جثمان جثامين دفن",
+    "جنازة الجنازة تشييع جثمان جثامين دفن شيع شيعت يشيع تشيع",
 ))
 _EVENT_WORDS = 6
-# Kinds of event a place has once in a long while: two reports dating "the earthquake" of one region a
-# month apart date one event twice (one strike, clash or blast among many in a war is not so).
-_SINGULAR = frozenset(i for i, group in enumerate(_EVENTS) if "زلزال" in group)
+# Kinds of event a place has once in a long while: two reports dating "the earthquake" or "the fires" of
+# one region a month or a day apart date one event twice (one strike, clash or blast among many in a war
+# is not so).
+_SINGULAR = frozenset(i for i, group in enumerate(_EVENTS) if group & {"زلزال", "حرايق"})
+# Kinds of event that follow another and are never it: an arrival (the day before a summit) and a funeral
+# (the day after a strike).  A date of one is compared only with dates of the same kind.
+_FOLLOWING = frozenset(i for i, group in enumerate(_EVENTS) if group & {"وصول", "جنازه"})
 
 
 def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
     """The kinds of event named right by a date: in the few words before it (from its clause's
-    "after/since" marker on), or else in the few words after it."""
+    "after/since" marker on), or the verb that opens its clause ("شيّعت مدينة حمص وعدد من المدن …
+    أمس الجمعة"), or else in the few words after it."""
     head = _introducing(claim, mention)
 
     def kinds(words) -> frozenset[int]:
@@ -256,13 +262,21 @@ def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
         forms = {f for w in words for f in (w, w.removesuffix("ا"), w[1:] if w[:1] in "وف" else w)}
         return frozenset(i for i, group in enumerate(_EVENTS) if not forms.isdisjoint(group))
 
-    return kinds(content_tokens(head)[-_EVENT_WORDS:]) or kinds(words_after(claim, mention.end, 3))
+    words = content_tokens(head)
+    found = kinds(words[-_EVENT_WORDS:] + words[:1]) or kinds(words_after(claim, mention.end, 3))
+    if not found and raw_words_before(claim, mention.start, 1) == [_SINCE]:
+        # "الحرائق المشتعلة منذ الجمعة الرابع من تموز": what has lasted since the date started on it
+        found = kinds(content_tokens(clause_before(claim, mention.start))[-_EVENT_WORDS:])
+    return found
 
 
 def _other_events(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
     """Each date names a kind of event and no kind is common to both (a strike on Tuesday, the
-    ceasefire agreed on Saturday): two events of one week, not one event dated twice."""
+    ceasefire agreed on Saturday): two events of one week, not one event dated twice.  An arrival or a
+    funeral is another event than any but its own kind."""
     kinds_x, kinds_y = _event_kinds(a, x), _event_kinds(b, y)
+    if (kinds_x & _FOLLOWING) != (kinds_y & _FOLLOWING):
+        return True  # "ووصل الأسد إلى جدة مساء الخميس" / "القمة العربية يوم 19 أيار"
     return bool(kinds_x) and bool(kinds_y) and not kinds_x & kinds_y
 
 
@@ -331,6 +345,26 @@ def _edition(claim: Claim, mention: DateMention) -> bool:
     return _AFTER_EVENT_NOUN.search(fold(claim.text[max(0, mention.start - claim.start - 40):mention.start - claim.start])) is not None
 
 
+_PERIOD_START = frozenset(normalise(w) for w in "اعتبارا اعتباراً ابتداء ابتداءً بدءا بدءاً يبدأ تبدأ بدأ بدأت".split())
+_PERIOD_END = frozenset(normalise(w) for w in "ينتهي تنتهي انتهى انتهت انتهاء حتى لغاية".split())
+
+
+def _period_bound(claim: Claim, mention: DateMention) -> str | None:
+    """"start" or "end" when the date opens or closes a period ("الحداد ثلاثة أيام اعتباراً من اليوم
+    الجمعة" / "والحداد ينتهي غداً"): the two ends of one period are two days."""
+    words = {f for w in raw_words_before(claim, mention.start, 3) for f in (w, w[1:] if w[:1] in "وف" else w)}
+    return "start" if words & _PERIOD_START else "end" if words & _PERIOD_END else None
+
+
+def _accounted(d: DateMention, others: list[DateMention]) -> bool:
+    """The other claim gives ``d``'s date, or a coarser one it falls in while dating nothing as finely
+    ("السابع من أيار" against a list of trips "في آذار، ثم ... في أيار"): no conflict to find for it."""
+    if any(covers(e, d) for e in others):
+        return True
+    finest = max((GRANULARITY_ORDER[e.granularity] for e in others), default=-1)
+    return finest < GRANULARITY_ORDER[d.granularity] and any(dates_agree(e, d) for e in others)
+
+
 def _other_places(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
     """Each date is tied to a city or region the other claim never names (al-Sharaa's first meeting with
     Barrack in Istanbul "last Saturday", his talks with Macron in Paris on Thursday 7 May): two events.
@@ -371,8 +405,8 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
         return []
     if a.doc != b.doc:
         da, db = _event_dates(a, da), _event_dates(b, db)
-    open_a = [d for d in da if not any(covers(e, d) for e in db)]
-    open_b = [d for d in db if not any(covers(e, d) for e in da)]
+    open_a = [d for d in da if not _accounted(d, db)]
+    open_b = [d for d in db if not _accounted(d, da)]
     primary_a = [d for d in da if not is_background(a, d)]
     primary_b = [d for d in db if not is_background(b, d)]
     single = len(primary_a) == 1 and len(primary_b) == 1
@@ -401,6 +435,9 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             if _anniversary(x, y, published(a)) or _anniversary(y, x, published(b)):
                 continue
             if _other_events(a, x, b, y) or _day_against_span(a, x, b, y) or _other_places(a, x, b, y):
+                continue
+            bounds = {_period_bound(a, x), _period_bound(b, y)}
+            if bounds == {"start", "end"}:
                 continue
             if _edition(a, x) or _edition(b, y):
                 continue
@@ -562,7 +599,7 @@ def _singular_events(context: RuleContext, dated: dict[str, list[DateMention]], 
     by_kind: dict[int, dict[tuple, list[tuple[Claim, DateMention]]]] = {}
     for claim in context.claims.values():
         for mention in dated[claim.id]:
-            if not mention.relative:
+            if _written_out(mention):
                 for kind in _event_kinds(claim, mention) & _SINGULAR:
                     by_kind.setdefault(kind, {}).setdefault((mention.value, mention.granularity), []).append((claim, mention))
 
@@ -635,9 +672,14 @@ def _looked_back(context: RuleContext, dated_all: dict[str, list[DateMention]], 
         yield conflict_hit(found, context)
 
 
+_MONTH_NAMED = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(map(re.escape, MONTHS), key=len, reverse=True))})(?!\w)")
+
+
 def _written_out(mention: DateMention) -> bool:
-    """Not counted from the date line, or with its day in figures ("16 أيار الماضي")."""
-    return not mention.relative or any(ch.isdigit() for ch in fold_digits(mention.text))
+    """Not counted from the date line, or with its day and month written ("16 أيار الماضي", "الجمعة
+    الرابع من تموز"): not "أمس" or "الأحد الماضي"."""
+    return (not mention.relative or any(ch.isdigit() for ch in fold_digits(mention.text))
+            or (mention.granularity == "day" and _MONTH_NAMED.search(fold(mention.text)) is not None))
 
 
 def _slip_of_one_part(x: DateMention, y: DateMention, options) -> bool:
