@@ -388,3 +388,8 @@ def test_a_list_of_appointments_gives_no_name_the_office_before_it():
 
 def test_an_adjective_of_a_name_is_no_misspelling_of_it():
     assert not [m for m in GAZETTEER.find("تواصل القوات الحكومية السورية عملياتها في إدلب") if not m.exact]
+
+
+def test_quotes_around_a_name_in_a_title_do_not_break_it():
+    mention = only("وذكرت مصادر أن الأمين العام لـ\"حزب الله\" الشيخ نعيم قاسم سيلقي كلمة", "naim-qassem")
+    assert mention.title == "الأمين العام لـحزب الله"

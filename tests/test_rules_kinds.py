@@ -1057,3 +1057,68 @@ def test_date_conflict_the_fires_of_one_region_dated_a_day_apart_outside_any_clu
     cb = claim(b, b.text, dates=[{"text": "الثالث من تموز الجاري", "value": "2025-07-03", "relative": True}],
                entities=[latakia])
     assert len(run("date-conflict", context([a, b], [ca, cb]))) == 1
+
+
+# ---- unseen14: two attacks on consecutive days, tolls, statements, promotions ------------------------
+
+def test_date_conflict_two_states_acts_and_a_statements_day_are_other_events():
+    a = document("a", "بعد الضربات الأميركية على فوردو ونطنز فجر 22 يونيو 2025 انتهت الحرب.", "2027-07-01")
+    b = document("b", "وتأتي بعد الهجوم الصاروخي الإيراني على قاعدة العديد في 23 يونيو الماضي.", "2025-09-10")
+    ca = claim(a, a.text, dates=[{"text": "فجر 22 يونيو 2025", "value": "2025-06-22"}])
+    cb = claim(b, b.text, dates=[{"text": "23 يونيو الماضي", "value": "2025-06-23", "relative": True}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    c = document("c", "وكان رئيس الوفد المفاوض قد أكد، الخميس 9 أكتوبر، انتهاء الحرب.", "2025-10-14")
+    d = document("d", "وانطلقت المفاوضات غير المباشرة في شرم الشيخ يوم الاثنين 6 أكتوبر.", "2025-10-11")
+    cc = claim(c, c.text, dates=[{"text": "الخميس 9 أكتوبر", "value": "2025-10-09", "weekday": "thursday"}])
+    cd = claim(d, d.text, dates=[{"text": "يوم الاثنين 6 أكتوبر", "value": "2025-10-06", "weekday": "monday"}])
+    assert run("date-conflict", context([c, d], [cc, cd], [[cc, cd]])) == []
+
+
+def test_date_conflict_the_day_after_another_event_is_not_that_event():
+    a = document("a", "وكان الحزب قد فتح جبهة الجنوب في الثامن من تشرين الأول 2023، غداة هجوم حماس.", "2024-09-18")
+    b = document("b", "تصاعدت الضربات منذ اندلاع الحرب في غزة في السابع من تشرين الأول 2023.", "2024-04-02")
+    ca = claim(a, a.text, dates=[{"text": "الثامن من تشرين الأول 2023", "value": "2023-10-08"}])
+    cb = claim(b, b.text, dates=[{"text": "السابع من تشرين الأول 2023", "value": "2023-10-07"}])
+    assert run("date-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+
+
+def test_number_conflict_an_article_updating_its_own_toll_does_not_contradict_itself():
+    text = ("ارتفعت حصيلة انفجارات الأجهزة التي هزت مناطق عدة بعد ظهر أمس الثلاثاء إلى 12 قتيلاً. "
+            "وكانت الحصيلة الأولى ثمانية قتلى.")
+    a = document("a", text, "2024-09-18")
+    first, second = text.split(". ")
+    ca = claim(a, first + ".", numbers=[{"text": "12", "value": 12, "unit": "قتيلا"}])
+    cb = claim(a, second, numbers=[{"text": "ثمانية", "value": 8, "unit": "قتلى"}])
+    assert run("number-conflict", context([a], [ca, cb], [[ca, cb]])) == []
+
+
+def test_number_conflict_a_stage_a_span_of_days_and_a_quoted_name_are_not_one_count():
+    a = document("a", "وأعلنت الوزارة أن حصيلة الموجة الثانية ارتفعت إلى 25 قتيلاً.", "2024-09-19")
+    b = document("b", "وأسفرت الانفجارات عن ثمانية قتلى في لبنان.", "2024-09-18")
+    ca = claim(a, a.text, numbers=[{"text": "الثانية", "value": 2, "unit": "الموجة", "ordinal": True},
+                                   {"text": "25", "value": 25, "unit": "قتيلا"}])
+    cb = claim(b, b.text, numbers=[{"text": "ثمانية", "value": 8, "unit": "قتلى"}])
+    assert run("number-conflict", context([a, b], [ca, cb], [[ca, cb]])) == []
+    c = document("c", "وردت إيران بعملية \"الوعد الصادق 3\" على إسرائيل.", "2025-06-25")
+    d = document("d", "وقتل الاثنان في الضربة الإسرائيلية الأولى على إيران.", "2025-06-25")
+    cc = claim(c, c.text, numbers=[{"text": "3", "value": 3}])
+    cd = claim(d, d.text, numbers=[{"text": "الأولى", "value": 1, "unit": "الضربة", "ordinal": True}])
+    assert run("number-conflict", context([c, d], [cc, cd], [[cc, cd]])) == []
+
+
+def test_number_conflict_a_named_group_outside_any_cluster():
+    hamas = {"text": "حماس", "id": "hamas", "type": "organisation"}
+    a = document("a", "تفرج حماس خلال 72 ساعة عن الرهائن العشرين الأحياء.", "2025-10-10")
+    b = document("b", "وجاءت القمة يوم أفرجت حماس عن الرهائن الـ22 الأحياء.", "2025-10-14")
+    ca = claim(a, a.text, numbers=[{"text": "العشرين", "value": 20, "unit": "رهائن"}], entities=[hamas])
+    cb = claim(b, b.text, numbers=[{"text": "22", "value": 22, "unit": "رهائن"}], entities=[hamas])
+    assert len(run("number-conflict", context([a, b], [ca, cb]))) == 1
+
+
+def test_title_variant_a_deputy_promoted_and_two_spellings_of_one_nationality():
+    pairs = [_sharaa("a", "نائب الأمين العام", "2024-09-28"), _sharaa("b", "الأمين العام للحزب", "2025-09-27"),
+             _sharaa("c", "الرئيس الأميركي", "2025-06-24"), _sharaa("d", "الرئيس الأمريكي", "2025-06-25")]
+    assert run("title-variant", context([d for d, _ in pairs[:2]], [c for _, c in pairs[:2]])) == []
+    assert run("title-variant", context([d for d, _ in pairs[2:]], [c for _, c in pairs[2:]])) == []
+    soon = _sharaa("e", "الأمين العام للحزب", "2024-09-29")
+    assert len(run("title-variant", context([pairs[0][0], soon[0]], [pairs[0][1], soon[1]]))) == 1

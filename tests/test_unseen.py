@@ -36,6 +36,10 @@ KNOWN_MISSES: dict[tuple[str, str, str], str] = {
     ("trap", "unseen10:15", "title-variant"):
         "Barrack's two posts held at once (ambassador to Turkey, envoy to Syria) have no word in common and are "
         "close in time, like a wrong title (d06's Menassa), so they are reported",
+    ("finding", "h10a_gaza_ceasefire_in_force", "date-conflict"):
+        "h10a's look back 'وكان … ترامب قد طرح خطته … يوم 29 أيلول 2024' (a year off) and h11's 'خطة ترامب، التي "
+        "أعلنها في 29 سبتمبر الماضي' share no cluster, no introducing words and only one content word besides "
+        "the name, under the three a look back needs to be compared",
     ("finding", "x03_gaza_prisoners", "number-conflict"):
         "x03's '45 يوماً' sits in a sentence about families awaiting prisoners; against x01's '42 يوماً' "
         "sentence the pair scores 0.47 but the key overlap (0.24) is under the 0.25 needed to link them",
@@ -222,10 +226,16 @@ KNOWN_COMBINED_FALSE: dict[tuple[str, frozenset[str]], str] = {
         "two estimates of Syria's reconstruction cost from two sources and years: the World Bank's 'about 216 "
         "billion dollars' (y08, y09; October 2025) and b10's UN estimate from 2017, 'at least 250 billion'; the "
         "rule compares the figures, not who made them when",
-    ("number-conflict", _docs("a08a_iran_runoff")):
-        "one article's votes of two rounds (13.5 million for Jalili in the runoff, 10.4 million for Pezeshkian "
-        "in the first round), compared once the combined corpus puts both sentences in one cluster: the "
-        "figures are tied to two people, which the rule does not read",
+    ("number-conflict", _docs("e08b_iran_retaliation", "h08_iran_ceasefire_tolls")):
+        "e08b's 'أكثر من 300 طائرة مسيّرة وصاروخ' (drones and missiles together) against its own '170 طائرة "
+        "مسيّرة' (drones alone), compared once the combined corpus puts both sentences in one cluster with "
+        "h08's estimate of another war's drones: the rule does not read a count of two things joined by و",
+    ("number-conflict", _docs("f09_doha_summit", "h11_sharm_summit")):
+        "the delegations of two summits a month apart (about 60 states in Doha in September 2025, more than "
+        "20 states and organisations in Sharm el-Sheikh in October), which neither sentence dates",
+    ("date-conflict", _docs("v09_opec_output", "x14_gulf_opec")):
+        "the months whose oil output OPEC+ set (June agreed in x14, July to be set in v09): months of a "
+        "quantity, not of an event, which the rule does not tell apart",
     ("number-conflict", _docs("b05_qatar_gas_jordan", "y11_electricity_deal")):
         "hours of electricity a day before two different supply deals (four in y11, three in b05)",
     ("title-variant", _docs("103_january_ceasefire", "d07_barrack_appointed", "d08_barrack_flag_damascus",

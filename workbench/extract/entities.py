@@ -65,10 +65,10 @@ _OFFICES = _word_set(
     "وزير وزيرة رئيس رئيسة نائب نائبة قائد قائدة مدير مديرة سكرتير سكرتيرة مبعوث مبعوثة ناطق ناطقة متحدث "
     "متحدثة سفير سفيرة مستشار مستشارة محافظ مندوب مندوبة ممثل ممثلة منسق منسقة مفوض مفوضة مساعد زعيم "
     "زعيمة حاكم قاضي عضو مسؤول مسؤولة وكيل مرشد أمين ملك ملكة أمير أميرة قائم ولي مفتي مراقب عاهل "
-    "سيناتور"
+    "سيناتور قيادي"
 )
 # Offices that are also given names or common nouns without the article: only "الأمير", "الملك" …
-_OFFICES_NEED_ARTICLE = _word_set("أمين ملك ملكة أمير أميرة قائم مرشد")
+_OFFICES_NEED_ARTICLE = _word_set("أمين ملك ملكة أمير أميرة قائم مرشد قيادي")
 # Offices that only head a title with a fixed next word: ولي العهد.
 _OFFICES_NEED_NEXT = {w: n for w, n in zip(_words("ولي"), _words("العهد"))}
 # Ranks and honorifics: a title only when nothing better is given, and always with the article
@@ -89,7 +89,7 @@ _CONSTRUCTS = _word_set(
     "خارجية دفاع داخلية إعلام اقتصاد مالية عدل صحة تربية استخبارات مخابرات أمن شرطة ملف قسم وفد "
     "مجموعة شركة انتخابات تحقيق تقصي حقوق عمليات تنسيق اتصالات طوارئ إعمار تنمية"
 )
-_PREPOSITIONS = _word_set("في لدى إلى الى باسم عن")
+_PREPOSITIONS = _word_set("في لدى إلى الى باسم عن ل")  # ل: "لـ" written apart ("الأمين العام لـ"حزب الله"")
 # Function words, common verbs of reporting and time words: never part of a name.
 _STOPWORDS = _word_set(
     "في من إلى الى على عن مع أن إن أنه إنه الذي التي الذين اللذين اللتين اللواتي هذا هذه هذان ذلك تلك "
@@ -123,9 +123,13 @@ _DASHES = frozenset("-–—‐‑−")
 _COMMAS = frozenset("،,")
 
 
+_QUOTES = str.maketrans("", "", "\"“”«»")
+
+
 @lru_cache(maxsize=4096)  # few distinct gaps: a space, a comma, a dash, a full stop …
 def _gap_kind(gap: str) -> int:
-    stripped = "".join(gap.split())
+    """Quote marks around a name ("الأمين العام لـ"حزب الله" الشيخ نعيم قاسم") do not break a title."""
+    stripped = "".join(gap.split()).translate(_QUOTES)
     if not stripped:
         return _SPACE
     if len(stripped) == 1:
@@ -756,7 +760,7 @@ class Gazetteer:
 
     def _title_text(self, text: str, tokens: _Sentence, first: int, last: int, head: _Head) -> str:
         start = tokens.start(first, head.reading.skip)
-        phrase = " ".join(text[start:tokens.end(last)].split())
+        phrase = " ".join(text[start:tokens.end(last)].translate(_QUOTES).split())
         return "ا" + phrase if head.reading.elided else phrase
 
     def _title_before(self, tokens: _Sentence, p: int, covered: list[bool],

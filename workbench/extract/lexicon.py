@@ -181,6 +181,12 @@ HOLIDAYS = {fold(k): v for k, v in {
 # Units and counted nouns: a number followed by one of these takes it as its unit.  Any other noun
 # after a number is taken too (see numbers.py); this list also marks what a year-looking number counts.
 PERCENT_WORDS = tuple(fold(w) for w in ("بالمئة", "بالمائة", "في المئة", "في المائة", "%", "٪"))
+# Broken plurals of what news counts: a definite number after one counts it ("القتلى الـ50",
+# "الأسرى الألف"), where after a singular it would rank ("الدولة التسعين").
+BROKEN_PLURALS = frozenset(fold(w) for w in (
+    "قتلى", "جرحى", "أسرى", "ضحايا", "أشخاص", "أطفال", "نساء", "جنود", "عناصر", "دول", "بلدان", "نواب",
+    "أعضاء", "وزراء", "سفراء", "قادة", "شهداء", "مصابين", "طلاب", "عمال", "سكان",
+))
 UNIT_WORDS = frozenset(fold(w) for w in (
     "طن", "أطنان", "كيلو", "كيلوغرام", "كغ", "كلغ", "غرام", "كيلومتر", "كيلومترا", "كم", "متر", "مترا",
     "أمتار", "ميل", "هكتار", "دونم", "لتر", "برميل", "دولار", "دولارا", "يورو", "ليرة", "جنيه", "ريال",

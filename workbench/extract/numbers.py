@@ -184,8 +184,22 @@ def _ranks(t: str, start: int) -> bool:
     if _after_rank_noun(t, article):
         return True
     prev = _PREV_WORD.search(t, max(0, article - 30), article) if article != start else None
-    return (prev is not None and prev[1].startswith("ال") and len(prev[1]) > 3
-            and _bare(prev[1]) not in lx.UNIT_WORDS)  # "عدد القتلى الـ50" counts
+    return prev is not None and prev[1].startswith("ال") and len(prev[1]) > 3 and not _after_plural(t, article)
+
+
+# Broken plurals of the pattern فعائل (رهائن، رسائل، فصائل، وثائق), as the folded view writes them.
+_FAALIL = re.compile(r"^[^\W\d_]{2}اي[^\W\d_]$")
+
+
+def _after_plural(t: str, start: int) -> bool:
+    """A definite number after a plural counts it ("الرهائن العشرين", "الرهائن الـ22", "عدد القتلى
+    الـ50"): after a singular it ranks ("الدولة التسعين", "القمة العربية الـ32")."""
+    prev = _PREV_WORD.search(t, max(0, start - 30), start)
+    if prev is None:
+        return False
+    bare = _bare(prev[1])
+    return (bare in lx.BROKEN_PLURALS or _FAALIL.match(bare) is not None
+            or len(bare) > 4 and bare.endswith(("ين", "ون", "ات")))
 
 
 def _after_rank_noun(t: str, start: int) -> bool:
@@ -294,7 +308,8 @@ def _judge(t: str, m: re.Match[str], run: list, value: int, ordinal: bool) -> _R
         return None
     if value == 0 and kind != "unit":
         return None
-    ranks = ordinal or definite and 10 <= value < 100 and kind in ("ten", "tens", "unit", "ordinal")
+    ranks = ordinal or (definite and 10 <= value < 100 and kind in ("ten", "tens", "unit", "ordinal")
+                        and not _after_plural(t, start))
     return _Read(start, end, value, bool(ranks))
 
 
@@ -370,6 +385,10 @@ def _unit(text: str, view: MatchView, s: int, e: int, ordinal: bool) -> str | No
         if prev and (_DEFINITE.match(prev[1]) or prev[1] in lx.RANK_NOUNS or _bare(prev[1]) in lx.RANK_NOUNS):
             return _original(text, view, prev.start(1) + len(prev[1]) - len(_bare(prev[1])), prev.end(1))
         return None
+    article = _article_start(t, s)
+    if (article != s or t[s:s + 2] == "ال") and _after_plural(t, article):
+        prev = _PREV_WORD.search(t, max(0, article - 30), article)  # "الرهائن العشرين": the plural it counts
+        return _original(text, view, prev.start(1) + len(prev[1]) - len(_bare(prev[1])), prev.end(1))
     nxt = (_GLUED_WORD if t[e - 1].isdigit() else _NEXT_WORD).match(t, e)
     if not nxt:
         return None

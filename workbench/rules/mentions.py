@@ -119,6 +119,25 @@ def same_anchor(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return shared >= 2 and shared * 2 >= min(len(a), len(b))
 
 
+# Nationality adjectives (the stem, as title and event words give it): they place an office (الرئيس
+# السوري) and tell whose act an event was (الضربات الأميركية / الهجوم الإيراني).
+NATIONALITIES = frozenset(normalise(w) for w in (
+    "سوري أمريكي أميركي تركي روسي إيراني عراقي لبناني أردني سعودي قطري إماراتي مصري فرنسي بريطاني ألماني "
+    "إسرائيلي فلسطيني صيني أوكراني").split())
+# Two spellings of one nationality: "الأميركي" / "الأمريكي".
+NATIONALITY_SPELLINGS = {normalise("أمريكي"): normalise("أميركي")}
+
+
+def nationalities(words: Iterable[str]) -> frozenset[str]:
+    """The nationalities among clitic-free words, feminine or not, in one spelling each."""
+    found = set()
+    for word in words:
+        stem = word[:-1] if word.endswith("ه") else word
+        if stem in NATIONALITIES:
+            found.add(NATIONALITY_SPELLINGS.get(stem, stem))
+    return frozenset(found)
+
+
 PLACE_REACH = 60  # characters around a mention in which a place name ties it to that place
 
 
@@ -185,12 +204,16 @@ def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def dated_mentions(claim: Claim, document: Document | None) -> list[DateMention]:
-    """The claim's dates less those in the document's publication line or page chrome."""
+    """The claim's dates less those in the document's publication line (all of it: the Hijri date beside
+    the Gregorian one, "السبت 22 ربيع الأول 1445 هـ الموافق 7 تشرين الأول 2023") or page chrome."""
     if document is None:
         return list(claim.dates)
     spans = [(c.start, c.end) for c in document.chrome]
     if document.published_span is not None:
-        spans.append((document.published_span.start, document.published_span.end))
+        text, span = document.text, document.published_span
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        spans.append((line_start, len(text) if line_end == -1 else line_end))
     return [d for d in claim.dates if not _inside(d.start, d.end, spans)]
 
 

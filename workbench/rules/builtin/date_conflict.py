@@ -56,7 +56,7 @@ from workbench.model import WEEKDAYS, Claim, DateMention
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.mentions import (
     clause_before, coarser, context as words_around, covers, words_after, dated_mentions, dates_agree, day_of, first_day, gap_days,
-    is_background, places_near, GRANULARITY_ORDER,
+    is_background, places_near, GRANULARITY_ORDER, nationalities,
     REPORTING, last_day, looks_back, names_in, overlap, raw_words_after, raw_words_before, background_marker, content_tokens, parts_differing, same_anchor, same_word,
     pairs_sharing_a_word,
 )
@@ -230,24 +230,35 @@ _EVENTS = tuple(frozenset(strip_clitics(normalise(w)) for w in group.split()) fo
     "هدنة الهدنة وقف اتفاق الاتفاق تهدئة",
     "اشتباك اشتباكات الاشتباكات مواجهات المواجهات معارك المعارك",
     "انتخابات الانتخابات اقتراع الاقتراع",
-    "انفجار الانفجار",
+    "انفجار الانفجار انفجارات الانفجارات تفجير تفجيرات",
     "زلزال الزلزال",
     "حريق الحريق حرائق الحرائق",
     "انسحاب الانسحاب",
     "انتشار انتشاره الانتشار",
     "قافلة القافلة قوافل القوافل مساعدات المساعدات إغاثة الإغاثة",
-    "قمة القمة اجتماع الاجتماع جلسة الجلسة مؤتمر المؤتمر",
+    "قمة القمة اجتماع الاجتماع جلسة الجلسة مؤتمر المؤتمر لقاء اللقاء التقى التقت يلتقي",
     "وصل وصلت يصل تصل وصول وصوله",
     "جنازة الجنازة تشييع جثمان جثامين دفن شيع شيعت يشيع تشيع",
+    "كلمة الكلمة خطاب الخطاب يلقي ألقى",
+    "اغتيال الاغتيال اغتيل اغتيلت اغتالت اغتالته",
+    "موافقة موافقتها موافقته وافق وافقت",
 ))
 _EVENT_WORDS = 6
 # Kinds of event a place has once in a long while: two reports dating "the earthquake" or "the fires" of
 # one region a month or a day apart date one event twice (one strike, clash or blast among many in a war
 # is not so).
 _SINGULAR = frozenset(i for i, group in enumerate(_EVENTS) if group & {"زلزال", "حرايق"})
-# Kinds of event that follow another and are never it: an arrival (the day before a summit) and a funeral
-# (the day after a strike).  A date of one is compared only with dates of the same kind.
-_FOLLOWING = frozenset(i for i, group in enumerate(_EVENTS) if group & {"وصول", "جنازه"})
+# Kinds of event that come before or after another and are never it: an arrival (the day before a
+# summit), a funeral (the day after a strike), a party's consent (days before the release it agrees to).
+# A date of one is compared only with dates of the same kind.
+_FOLLOWING = frozenset(i for i, group in enumerate(_EVENTS) if group & {"وصول", "جنازه", "موافقه"})
+
+
+def event_kinds(words) -> frozenset[int]:
+    """The kinds of event (indexes of ``_EVENTS``) among content words.  The alif of an accusative ending
+    comes off ("أعلن … وقفاً شاملاً لإطلاق النار"), and so does a conjunction before a verb ("ووصل الأسد")."""
+    forms = {f for w in words for f in (w, w.removesuffix("ا"), w[1:] if w[:1] in "وف" else w)}
+    return frozenset(i for i, group in enumerate(_EVENTS) if not forms.isdisjoint(group))
 
 
 def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
@@ -255,15 +266,9 @@ def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
     "after/since" marker on), or the verb that opens its clause ("شيّعت مدينة حمص وعدد من المدن …
     أمس الجمعة"), or else in the few words after it."""
     head = _introducing(claim, mention)
-
-    def kinds(words) -> frozenset[int]:
-        # the alif of an accusative ending comes off ("أعلن … وقفاً شاملاً لإطلاق النار"), and so does a
-        # conjunction before a verb ("ووصل الأسد")
-        forms = {f for w in words for f in (w, w.removesuffix("ا"), w[1:] if w[:1] in "وف" else w)}
-        return frozenset(i for i, group in enumerate(_EVENTS) if not forms.isdisjoint(group))
-
+    kinds = event_kinds
     words = content_tokens(head)
-    found = kinds(words[-_EVENT_WORDS:] + words[:1]) or kinds(words_after(claim, mention.end, 3))
+    found = kinds(words[-_EVENT_WORDS:] + words[:2]) or kinds(words_after(claim, mention.end, 3))
     if not found and raw_words_before(claim, mention.start, 1) == [_SINCE]:
         # "الحرائق المشتعلة منذ الجمعة الرابع من تموز": what has lasted since the date started on it
         found = kinds(content_tokens(clause_before(claim, mention.start))[-_EVENT_WORDS:])
@@ -272,8 +277,8 @@ def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
 
 def _other_events(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
     """Each date names a kind of event and no kind is common to both (a strike on Tuesday, the
-    ceasefire agreed on Saturday): two events of one week, not one event dated twice.  An arrival or a
-    funeral is another event than any but its own kind."""
+    ceasefire agreed on Saturday): two events of one week, not one event dated twice.  An arrival, a
+    funeral or a consent is another event than any but its own kind."""
     kinds_x, kinds_y = _event_kinds(a, x), _event_kinds(b, y)
     if (kinds_x & _FOLLOWING) != (kinds_y & _FOLLOWING):
         return True  # "ووصل الأسد إلى جدة مساء الخميس" / "القمة العربية يوم 19 أيار"
@@ -309,7 +314,7 @@ def _other_actors(a: Claim, b: Claim) -> bool:
 _RANGE_JOIN = re.compile(r"\s*(?:[-–]|و|و?(?:الي|حتي|لغايه))\s*")
 
 
-def _day_range(claim: Claim, mention: DateMention) -> tuple[dt.date, dt.date] | None:
+def day_range(claim: Claim, mention: DateMention) -> tuple[dt.date, dt.date] | None:
     """The first and last day of the span a day-date opens or closes ("من العاشر إلى الثاني عشر من
     كانون الأول"، "بين 1 و3 ديسمبر"), or None for a day of its own."""
     days = sorted((d for d in claim.dates if d.granularity == "day"), key=lambda d: d.start)
@@ -323,14 +328,15 @@ def _day_range(claim: Claim, mention: DateMention) -> tuple[dt.date, dt.date] | 
 
 
 def _day_against_span(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
-    """One date is a span of days (voting "من العاشر إلى الثاني عشر") and the other a single day more than
-    a day outside it (the result announced on the 18th): a stage of a longer event and another stage,
-    not one event dated twice.  A day next to the span may be its end misreported."""
-    span_x, span_y = _day_range(a, x), _day_range(b, y)
+    """One date is a span of days (voting "من العاشر إلى الثاني عشر") and the other a single day inside
+    it (the pagers on the 17th of "يومي 17 و18 أيلول") or more than a day outside it (the result announced
+    on the 18th): the day agrees with the span, or is another stage of the event.  A day next to the span
+    may be its end misreported."""
+    span_x, span_y = day_range(a, x), day_range(b, y)
     if (span_x is None) == (span_y is None):
         return False
     (start, end), day = (span_x, day_of(y)) if span_x else (span_y, day_of(x))
-    return day is not None and ((start - day).days > 1 or (day - end).days > 1)
+    return day is not None and (start - day).days != 1 and (day - end).days != 1
 
 
 _AFTER_EVENT_NOUN = re.compile(rf"(?<!\w)[وبل]?(?:{'|'.join(map(re.escape, YEAR_EVENT_NOUNS))})\s+"
@@ -354,6 +360,66 @@ def _period_bound(claim: Claim, mention: DateMention) -> str | None:
     الجمعة" / "والحداد ينتهي غداً"): the two ends of one period are two days."""
     words = {f for w in raw_words_before(claim, mention.start, 3) for f in (w, w[1:] if w[:1] in "وف" else w)}
     return "start" if words & _PERIOD_START else "end" if words & _PERIOD_END else None
+
+
+_STATED = frozenset(normalise(w) for w in "قال قالت أكد أكدت صرح صرحت أوضح أوضحت أشار أشارت أضاف أضافت تحدث تحدثت".split())
+
+
+def _statement_day(claim: Claim, mention: DateMention) -> bool:
+    """The day someone said something ("وكان الحية قد أكد، الخميس 9 أكتوبر، أن …"): what was said is
+    dated elsewhere, and the day of saying it is no date of another report's event.  An announcement
+    (أعلن) is left out: it is often the event itself ("أعلن ترامب أمس رفع العقوبات")."""
+    words = {f for w in raw_words_before(claim, mention.start, 3) for f in (w, w[1:] if w[:1] in "وف" else w)}
+    return bool(words & _STATED)
+
+
+_KILLING = frozenset(i for i, group in enumerate(_EVENTS) if "اغتيال" in group)
+
+
+def _other_victims(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+    """Both dates are of a killing, and each clause names a person the other claim never names (Ibrahim
+    Aqil killed on 20 September, Hashem Safieddine early in October): two killings."""
+    if not (_event_kinds(a, x) & _KILLING and _event_kinds(b, y) & _KILLING):
+        return False
+    names_a, names_b = _people_before(a, x), _people_before(b, y)
+    return (bool(names_a and names_b) and not names_a & {e.id for e in b.entities}
+            and not names_b & {e.id for e in a.entities})
+
+
+def _people_before(claim: Claim, mention: DateMention) -> set[str]:
+    clause_start = mention.start - len(clause_before(claim, mention.start))
+    return {e.id for e in claim.entities if e.type == "person" and clause_start <= e.start < mention.start}
+
+
+def _two_events(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+    """What the words around two dates tell of them being two events: kinds of event, a span and a day,
+    two cities, the two ends of a period, a statement's day and an event's, two victims, two editions,
+    two states' acts, a day given as the one after (or before) another event."""
+    return (_other_events(a, x, b, y) or _day_against_span(a, x, b, y) or _other_places(a, x, b, y)
+            or {_period_bound(a, x), _period_bound(b, y)} == {"start", "end"}
+            or _statement_day(a, x) != _statement_day(b, y) or _other_victims(a, x, b, y)
+            or _edition(a, x) or _edition(b, y) or _other_states(a, x, b, y)
+            or (gap_days(x, y) == 1 and (_next_to_another(a, x) or _next_to_another(b, y))))
+
+
+_EVENT_REACH = 5  # words before a date in which a nationality tells whose act it dates
+
+
+def _other_states(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
+    """The words before each date give the act a nationality, and none is common ("الضربات الأميركية على
+    فوردو … فجر 22 يونيو" / "الهجوم الصاروخي الإيراني … في 23 يونيو"): two states' acts."""
+    mine = nationalities(content_tokens(clause_before(a, x.start))[-_EVENT_REACH:])
+    theirs = nationalities(content_tokens(clause_before(b, y.start))[-_EVENT_REACH:])
+    return bool(mine and theirs) and not mine & theirs
+
+
+_BESIDE = frozenset(normalise(w) for w in "غداة عشية".split())
+
+
+def _next_to_another(claim: Claim, mention: DateMention) -> bool:
+    """The date is given as the day after or the eve of another event ("في الثامن من تشرين الأول، غداة
+    هجوم حماس"): that event is a day off, and is not this one."""
+    return bool(_BESIDE & set(raw_words_after(claim, mention.end, 3)))
 
 
 def _accounted(d: DateMention, others: list[DateMention]) -> bool:
@@ -422,24 +488,19 @@ def _pair(a: Claim, da: list[DateMention], b: Claim, db: list[DateMention], opti
             # A "had been" sentence looks back at an earlier event.  Its date is the cluster's event's when
             # the words introducing both dates name one act ("وكان الطرفان قد وقعا الاتفاق في" / "وقع الطرفان
             # الاتفاق أمس"), or, across documents, when the two days (one written out) are one slip apart
-            # (27 April 2024 / 2025, 28 / 29 December); not two weeks apart on the topic words a cluster
+            # (27 April 2024 / 2025, 28 / 29 December, 6 / 16); not days apart on the topic words a cluster
             # shares ("وكانت اللجنة التحضيرية للمؤتمر قد شكلت في 12 شباط" / "اختتمت أمس أعمال مؤتمر الحوار").
             if looks_back(a, x.start) or looks_back(b, y.start):
                 related = _same_act(_anchor(a, x), _anchor(b, y), names) or (
                     related and a.doc != b.doc and x.granularity == y.granularity == "day"
-                    and not (x.relative and y.relative) and _misreport(x, y, options))
+                    and not (x.relative and y.relative) and _misreport(x, y, options, near_days=1))
             if not related or dates_agree(x, y, hijri_tolerance=tolerance):
                 continue
             if _since(x) or _since(y):
                 continue
             if _anniversary(x, y, published(a)) or _anniversary(y, x, published(b)):
                 continue
-            if _other_events(a, x, b, y) or _day_against_span(a, x, b, y) or _other_places(a, x, b, y):
-                continue
-            bounds = {_period_bound(a, x), _period_bound(b, y)}
-            if bounds == {"start", "end"}:
-                continue
-            if _edition(a, x) or _edition(b, y):
+            if _two_events(a, x, b, y):
                 continue
             if _plan_and_past(x, y, published(a), published(b), options) or _plan_and_past(y, x, published(b), published(a), options):
                 continue
@@ -567,7 +628,8 @@ def _anchored(context: RuleContext, dated: dict[str, list[DateMention]], options
         for left, right in ((copies[keys[i]], copies[keys[j]]), (copies[keys[j]], copies[keys[i]])):
             for a, x in left:
                 partner = next(((b, y) for b, y in right
-                                if context.unclustered_peers(a, b) and not planned(a, x, b, y)), None)
+                                if context.unclustered_peers(a, b) and not planned(a, x, b, y)
+                                and _pair(a, [x], b, [y], options, published, context.in_other_countries)), None)
                 if partner is not None:
                     conflicts.append((i, ((a, x, x.value), (partner[0], partner[1], partner[1].value))))
                     parent[root(i)] = root(j)
@@ -578,16 +640,18 @@ def _anchored(context: RuleContext, dated: dict[str, list[DateMention]], options
         yield conflict_hit(found, context)
 
 
-def _misreport(x: DateMention, y: DateMention, options) -> bool:
+def _misreport(x: DateMention, y: DateMention, options, near_days: int | None = None) -> bool:
     """Two dates one slip apart, as dates given in passing must be to be compared: the same day in
-    another month or year, days a few apart, or day numbers a digit apart (6 / 16, 12 / 21); not two
-    events a fortnight apart (the quakes of 6 and 20 February 2023)."""
+    another month or year, days a few apart (``near_days``, the rule's own by default), or day numbers a
+    digit apart (6 / 16, 12 / 21); not two events a fortnight apart (the quakes of 6 and 20 February
+    2023)."""
     if not _comparable(x, y, options):
         return False
     if x.granularity != "day" or y.granularity != "day" or x.value[8:] == y.value[8:]:
         return True
     gap = gap_days(x, y)
-    return (gap is not None and gap <= options["near_days"]) or year_slip(x.value[8:].zfill(2), y.value[8:].zfill(2))
+    near = options["near_days"] if near_days is None else near_days
+    return (gap is not None and gap <= near) or year_slip(x.value[8:].zfill(2), y.value[8:].zfill(2))
 
 
 def _singular_events(context: RuleContext, dated: dict[str, list[DateMention]], options) -> Iterator[Hit]:
@@ -665,7 +729,7 @@ def _looked_back(context: RuleContext, dated_all: dict[str, list[DateMention]], 
                 continue
             for x in backs:
                 y = next((y for y in dated[b_id] if _slip_of_one_part(x, y, options)
-                          and not any(dates_agree(y, z) for z in dated[a.id])), None)
+                          and not any(dates_agree(y, z) for z in dated[a.id]) and not _two_events(a, x, b, y)), None)
                 if y is not None:
                     pairs.setdefault(frozenset((a.doc, b.doc)), []).append(((a, x, x.value), (b, y, y.value)))
     for found in pairs.values():
@@ -694,7 +758,10 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     def allowed(a: Claim, x: DateMention, b: Claim, y: DateMention) -> bool:
         if a.doc != b.doc:
             return True
-        return options["same_document"] and not (x.relative and y.relative) and not (_named_day(x) and _named_day(y))
+        # Within one article, two months are two periods it speaks of (June's output agreed, July's to be
+        # set), not one event's month given twice.
+        return (options["same_document"] and not (x.relative and y.relative) and not (_named_day(x) and _named_day(y))
+                and not x.granularity == y.granularity == "month")
 
     published = context.published
 

@@ -126,21 +126,20 @@ def _consonant_typo(a: str, b: str) -> bool:
 
 def _unlisted(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     """One hit per document and unlisted person whose name it writes, less often than the usual way,
-    with one word a letter off."""
-    names: Counter[tuple[str, ...]] = Counter()
+    with one word a letter off.  How often a name is written counts every place it stands, with its
+    title or without ("وفق ما أعلن وزير الصحة في حكومة تصريف الأعمال فراس الأبيض")."""
     written: dict[tuple[str, ...], Counter[str]] = {}
     for claim in context.claims.values():
         for entity in claim.entities:
             if entity.id.startswith("person:"):
-                name = tuple(normalise(entity.text).split())
-                names[name] += 1
-                written.setdefault(name, Counter())[entity.text] += 1
+                written.setdefault(tuple(normalise(entity.text).split()), Counter())[entity.text] += 1
     by_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for name in names:
+    for name in written:
         if len(name) >= 2:
             for i, word in enumerate(name):
                 by_word.setdefault(word, []).append((name, i))
-    variants: dict[tuple[str, tuple[str, ...]], list[tuple[Claim, str]]] = {}
+    times: Counter[tuple[str, ...]] = Counter()
+    seen: dict[tuple[str, tuple[str, ...]], list[tuple[Claim, str]]] = {}
     for claim in context.claims.values():
         raw = _RAW_WORD.findall(claim.text)
         words = [normalise(w) for w in raw]
@@ -148,14 +147,18 @@ def _unlisted(rule: Rule, context: RuleContext) -> Iterator[Hit]:
             for name, at in by_word.get(word, ()):
                 start = i - at
                 window = tuple(words[start:start + len(name)]) if start >= 0 else ()
-                if len(window) != len(name) or window == name or names[window] >= names[name]:
-                    continue
-                differing = [(w, n) for w, n in zip(window, name) if w != n]
-                if len(differing) == 1 and _consonant_typo(*differing[0]):
-                    found = variants.setdefault((claim.doc, name), [])
-                    if all(c.id != claim.id for c, _ in found):
-                        found.append((claim, " ".join(raw[start:start + len(name)])))
-    for (doc, name), found in variants.items():
+                if window == name and at == 0:
+                    times[name] += 1
+                elif len(window) == len(name) and window != name:
+                    differing = [(w, n) for w, n in zip(window, name) if w != n]
+                    if len(differing) == 1 and _consonant_typo(*differing[0]):
+                        found = seen.setdefault((claim.doc, name), [])
+                        if all(c.id != claim.id for c, _ in found):
+                            found.append((claim, " ".join(raw[start:start + len(name)])))
+    for (doc, name), found in seen.items():
+        variant = tuple(normalise(found[0][1]).split())
+        if times[variant] >= times[name]:
+            continue  # as often written one way as the other: which is the slip is not told
         usual = written[name].most_common(1)[0][0]
         yield Hit(
             claims=tuple(c.id for c, _ in found),

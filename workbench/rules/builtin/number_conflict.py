@@ -36,17 +36,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import combinations
 
 from workbench.model import Claim, NumberMention
 from workbench.text import normalise
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
 from workbench.rules.builtin.common import cluster_conflicts, conflict_hit
-from workbench.rules.builtin.date_conflict import different_occasions
+from workbench.rules.builtin.date_conflict import day_range, different_occasions, event_kinds
 from workbench.text import strip_clitics
 from workbench.xref.words import LASTING_COUNTS, RANK_NOUNS
 from workbench.rules.mentions import (
-    OTHERS, REPORTING, STOPWORDS, WAS, casualty_sense, context as words_around, counts_others, hedge, known_unit, looks_back,
-    places_near,
+    OTHERS, REPORTING, STOPWORDS, WAS, casualty_sense, content_tokens, context as words_around, counts_others, hedge,
+    known_unit, looks_back, places_near,
     names_in, overlap, pairs_sharing_a_word, raw_words_after, raw_words_before, same_anchor, same_unit, same_word,
     unit_key, words_before,
 )
@@ -142,8 +143,13 @@ def read(claim: Claim, number: NumberMention) -> Reading | None:
     following = tuple(raw_words_after(claim, number.end, 2))
     if not number.ordinal and _former(claim, number):
         return None  # "تراجع الإنتاج من 9000 ميغاواط": the value before a change
+    if _in_quoted_name(claim, number):
+        return None  # "عملية "الوعد الصادق 3"": the number of a name
     if before and before[0] != "رقم" and _edition_year(number):
         return None  # "كأس العالم 2034", "نسخة 2030": the year of an edition
+    if not number.ordinal and number.value == 2 and normalise(number.text).startswith("ال") \
+            and normalise(number.text).endswith(("ين", "ان")):
+        return None  # "حل الدولتين", "البلدين": a definite dual names a known pair, it counts nothing
     if number.ordinal or (before and before[0] == "رقم"):
         year = raw_words_after(claim, number.end, 3)
         of_year = year[1] if len(year) > 1 and year[0] in _OF_YEAR and year[1].isdigit() else None
@@ -180,6 +186,31 @@ def _series(claim: Claim, number: NumberMention) -> str | None:
     if len(after) == 2 and after[0] == _FROM and after[1] not in STOPWORDS:
         return strip_clitics(after[1])
     return strip_clitics(after[0]) if after and after[0].startswith("لل") else None
+
+
+_QUOTED_END = re.compile(r"[\"”»]")
+
+
+def _in_quoted_name(claim: Claim, number: NumberMention) -> bool:
+    """The number ends a quoted name ("الوعد الصادق 3"): a quote opens a few words before it and closes
+    right after it."""
+    start, end = number.start - claim.start, number.end - claim.start
+    if not _QUOTED_END.match(claim.text, end):
+        return False
+    before = claim.text[max(0, start - 40):start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”") or before.rfind("«") > before.rfind("»")
+
+
+def _staged(claim: Claim) -> bool:
+    """The claim ranks a stage of what it reports ("حصيلة الموجة الثانية", "المرحلة الأولى من الاتفاق"):
+    its counts are that stage's, not those of a claim that names no stage."""
+    return any(number.ordinal and strip_clitics(normalise(number.unit or "")) in _STAGES for number in claim.numbers)
+
+
+def _over_days(claim: Claim) -> bool:
+    """The claim dates what it counts by a span of days ("يومي 17 و18 أيلول"): a total over them, not one
+    day's count."""
+    return any(day_range(claim, d) is not None for d in claim.dates)
 
 
 def _counted(word: str) -> bool:
@@ -283,18 +314,21 @@ def _different_places(a: Claim, x: Reading, b: Claim, y: Reading,
     return not (near_a & all_b) and not (near_b & all_a)
 
 
+_RISE_REACH = 20  # words before a toll in which "ارتفعت الحصيلة" governs it (the event's description between)
+
+
 def _rising(a: Claim, x: Reading, b: Claim, y: Reading, published: Callable[[Claim], object]) -> bool:
     """``y`` is a larger count than ``x`` given later, and one side says the count was growing: ``y``'s
     claim says it rose (ارتفعت الحصيلة إلى), or ``x`` was a lower bound, a preliminary toll or one still
     rising of the killed or wounded (قتل 100 على الأقل، حصيلة أولية، ارتفعت الحصيلة إلى 154), which any
     later, larger toll agrees with."""
     pa, pb = published(a), published(b)
-    if pa is None or pb is None or not pb > pa or not y.value > x.value:
-        return False
-    if RISE_WORDS & set(raw_words_before(b, y.mention.start, 12)):
+    if not y.value > x.value or a.doc != b.doc and (pa is None or pb is None or not pb > pa):
+        return False  # in one article, the toll it updates ("بعدما كانت الحصيلة الأولى ثمانية قتلى")
+    if RISE_WORDS & set(raw_words_before(b, y.mention.start, _RISE_REACH)):
         return True
     growing = x.unit in GROWING_UNITS or y.unit in GROWING_UNITS
-    if growing and RISE_WORDS & set(raw_words_before(a, x.mention.start, 12)):
+    if growing and RISE_WORDS & set(raw_words_before(a, x.mention.start, _RISE_REACH)):
         return True
     preliminary = bool(PRELIMINARY & set(raw_words_after(a, x.mention.end, 12) + raw_words_before(a, x.mention.start, 12)))
     return growing and (x.hedge == "at least" or preliminary)
@@ -312,7 +346,7 @@ def _elapsed(claim: Claim, reading: Reading) -> bool:
     if reading.role == "rank":
         ranked = _ranked(reading)
         return ranked is not None and (ranked in _TIME_RANKED or unit_key(ranked) in TIME_UNITS)
-    before = raw_words_before(claim, reading.mention.start, 2)
+    before = raw_words_before(claim, reading.mention.start, 4)  # "منذ أكثر من 35 عاماً"
     return reading.unit in TIME_UNITS and bool(_ELAPSED & ({*before} | {strip_clitics(w) for w in before}))
 
 
@@ -418,6 +452,10 @@ def _pair(a: Claim, ra: list[Reading], b: Claim, rb: list[Reading], tolerance: f
                     continue
             if x.role == y.role == "count" and (_rising(a, x, b, y, published) or _rising(b, y, a, x, published)):
                 continue
+            if x.role == y.role == "count" and (_staged(a) != _staged(b) or _over_days(a) != _over_days(b)):
+                continue  # "حصيلة الموجة الثانية 25 قتيلاً" / "ثمانية قتلى"; "يومي 17 و18 أيلول … 37 شخصاً" / "12 قتيلاً"
+            if x.role == y.role == "count" and _elapsed(a, x) != _elapsed(b, y) and x.unit in TIME_UNITS:
+                continue  # "بعد نحو عشرة أيام على الانفجارات" (time since) / "في يومين" (how long)
             peers_a = [r for r in ra if _comparable(r, y)]
             peers_b = [r for r in rb if _comparable(x, r)]
             # Spans of time ("حرب استمرت 14 عاماً" / "أول لقاء منذ 25 عاماً") measure many things at once:
@@ -489,12 +527,14 @@ def _anchored(context: RuleContext, readings_of: Callable[[Claim], list[Reading]
         yield conflict_hit(found, context)
 
 
-# The words of any toll ("أسفرت عن مقتل ستة أشخاص بينهم"): sharing them says nothing about which event.
+# The words of any toll ("أسفرت عن مقتل ستة أشخاص بينهم", "وفق ما أعلنت وزارة الصحة"): sharing them says
+# nothing about which event.
 _TOLL_WORDS = frozenset(strip_clitics(normalise(w)) for w in """
     مقتل قتل قتلى قتيل شخص أشخاص شخصا بينهم منهم بينها أسفر أسفرت أدى أدت أودى أودت حياة بحياة إصابة
-    إصابات أصيب جرح جرحى مصرع وفاة عن على إلى آخرين آخرون عدد حصيلة
+    إصابات أصيب جرح جرحى مصرع وفاة عن على إلى آخرين آخرون عدد حصيلة أولية وزارة الصحة العامة وزير
+    أعلن أعلنت أفاد أفادت وفق بحسب حسب
 """.split())
-_TOLL_DAYS = 10  # the most two reports of one event's toll are written apart
+_TOLL_DAYS = 7  # the most two reports of one event's toll are written apart
 
 
 def _tolls(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], pair) -> Iterator[Hit]:
@@ -520,13 +560,54 @@ def _tolls(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], 
         published_a, published_b = context.published(a), context.published(b)
         if published_a is None or published_b is None or abs((published_a - published_b).days) > _TOLL_DAYS:
             continue
-        if not context.unclustered_peers(a, b, strict=True) or not _dated_alike(a, b):
+        if not context.unclustered_peers(a, b, strict=True) or not _dated_alike(a, b) or _other_kinds(a, b):
             continue
         if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
             conflicts.setdefault((x.unit, frozenset((a.doc, b.doc))), []).append(
                 ((a, x.mention, x.shown), (b, y.mention, y.shown)))
     for found in conflicts.values():
         yield conflict_hit(found, context)
+
+
+def _groups(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], pair) -> Iterator[Hit]:
+    """A known group counted with the article and named by the same noun and adjective in two documents
+    whose claims share no cluster ("الرهائن العشرين الأحياء" / "الرهائن الـ22 الأحياء"): the same group's
+    size given twice."""
+    by_name: dict[tuple[str, str], list[tuple[Claim, Reading]]] = {}
+    for claim in context.claims.values():
+        for reading in readings_of(claim):
+            name = _group_name(claim, reading)
+            if name is not None:
+                by_name.setdefault(name, []).append((claim, reading))
+    conflicts: dict[tuple, list] = {}
+    for found in by_name.values():
+        for (a, x), (b, y) in combinations(found, 2):
+            if x.value != y.value and context.unclustered_peers(a, b, strict=True) and any(
+                    u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
+                conflicts.setdefault((x.unit, frozenset((a.doc, b.doc))), []).append(
+                    ((a, x.mention, x.shown), (b, y.mention, y.shown)))
+    for found in conflicts.values():
+        yield conflict_hit(found, context)
+
+
+def _group_name(claim: Claim, reading: Reading) -> tuple[str, str] | None:
+    """(noun, adjective) of a count written with the article after its plural noun and followed by a
+    definite adjective ("الرهائن العشرين الأحياء"), else None."""
+    if reading.role != "count" or reading.unit is None or reading.hedge:
+        return None
+    before = claim.text[max(0, reading.mention.start - claim.start - 4):reading.mention.start - claim.start]
+    definite = normalise(reading.mention.text).startswith("ال") or normalise(before).rstrip().endswith("ال")
+    after = raw_words_after(claim, reading.mention.end, 1)
+    if not definite or not after or not after[0].startswith("ال") or after[0] in STOPWORDS:
+        return None
+    return reading.unit, strip_clitics(after[0])
+
+
+def _other_kinds(a: Claim, b: Claim) -> bool:
+    """Each claim names a kind of event and none is common ("انفجارات أجهزة البيجر" / "الغارات"): the
+    tolls of two events."""
+    kinds_a, kinds_b = event_kinds(content_tokens(a.text)), event_kinds(content_tokens(b.text))
+    return bool(kinds_a and kinds_b) and not kinds_a & kinds_b
 
 
 def _dated_alike(a: Claim, b: Claim) -> bool:
@@ -588,6 +669,7 @@ def check(rule: Rule, context: RuleContext) -> Iterator[Hit]:
     if options["anchors"] and "count" in roles:
         yield from _anchored(context, readings_of, pair)
         yield from _tolls(context, readings_of, pair)
+        yield from _groups(context, readings_of, pair)
 
 
 KIND = Kind(

@@ -12,6 +12,10 @@ An organisation a title heads is one whether named by its alias or by the start 
 الخارجية والمغتربين) is left out of the short form of a title, and a body attached by ل is the body
 in construct (القائد العام لقوات … / قائد قوات …).
 
+A deputy's post and the post itself (نائب الأمين العام / الأمين العام) are two posts, the second often a
+promotion: like titles with no word in common, they are reported only from documents close in time.
+Two spellings of one nationality (الأميركي / الأمريكي) are one.
+
 Heading a delegation (رئيس الوفد المفاوض) is a mission a person takes on beside his office (رئيس الحركة
 في قطاع غزة), not a title to compare with it.
 
@@ -29,7 +33,7 @@ from collections.abc import Iterator
 
 from workbench.model import Claim
 from workbench.rules.base import Hit, Kind, Option, Rule, RuleContext
-from workbench.rules.mentions import STOPWORDS, excerpt
+from workbench.rules.mentions import NATIONALITIES, NATIONALITY_SPELLINGS, STOPWORDS, excerpt
 from workbench.text import normalise, strip_clitics
 
 RANKS = ["اللواء", "العميد", "العقيد", "العماد", "الفريق", "الرائد", "المقدم", "النقيب", "الملازم", "الدكتور",
@@ -46,11 +50,9 @@ OPTIONS = {
 # Words that place an office rather than name it: the state and its nationality adjectives, the
 # transitional period (الرئيس السوري للمرحلة الانتقالية is رئيس الجمهورية), and the stage before taking
 # it up (رئيس الحكومة المكلف, then رئيس الوزراء; الرئيس المنتخب).
-NATIONALITIES = frozenset(normalise(w) for w in (
-    "سوري أمريكي أميركي تركي روسي إيراني عراقي لبناني أردني سعودي قطري إماراتي مصري فرنسي بريطاني ألماني "
-    "إسرائيلي فلسطيني صيني أوكراني").split())
 PLACING = NATIONALITIES | frozenset(normalise(w) for w in "سوريا جمهوري عربي حكوم انتقالي مرحل مؤقت مكلف منتخب".split())
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DEPUTY = (normalise("نائب"),)
 _MISSIONS = frozenset(normalise(w) for w in ("وفد", "الوفد"))
 
 
@@ -114,6 +116,11 @@ def _relation(a: tuple[str, ...], b: tuple[str, ...], joined_a: frozenset[str] =
     وزير الخارجية السوري / وزير الخارجية والمغتربين) is the short form of the full one, whatever words
     place the office."""
     a, b = _attached(a, b)
+    if (a[:1] == _DEPUTY) != (b[:1] == _DEPUTY):
+        base_a, base_b = set(a) - set(_DEPUTY), set(b) - set(_DEPUTY)
+        if base_a <= base_b or base_b <= base_a:
+            return "disjoint"  # "نائب الأمين العام" / "الأمين العام": two posts, the second a promotion
+    a, b = tuple(NATIONALITY_SPELLINGS.get(w, w) for w in a), tuple(NATIONALITY_SPELLINGS.get(w, w) for w in b)
     nations_a, nations_b = NATIONALITIES.intersection(a), NATIONALITIES.intersection(b)
     if nations_a and nations_b and not nations_a & nations_b:
         return "variant"  # "الوزير السوري" / "وزير الخارجية التركي": two states' offices
