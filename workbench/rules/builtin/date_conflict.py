@@ -265,13 +265,11 @@ def _event_kinds(claim: Claim, mention: DateMention) -> frozenset[int]:
     """The kinds of event named right by a date: in the few words before it (from its clause's
     "after/since" marker on), or the verb that opens its clause ("شيّعت مدينة حمص وعدد من المدن …
     أمس الجمعة"), or else in the few words after it."""
-    head = _introducing(claim, mention)
-    kinds = event_kinds
-    words = content_tokens(head)
-    found = kinds(words[-_EVENT_WORDS:] + words[:2]) or kinds(words_after(claim, mention.end, 3))
+    words = content_tokens(_introducing(claim, mention))
+    found = event_kinds(words[-_EVENT_WORDS:] + words[:2]) or event_kinds(words_after(claim, mention.end, 3))
     if not found and raw_words_before(claim, mention.start, 1) == [_SINCE]:
         # "الحرائق المشتعلة منذ الجمعة الرابع من تموز": what has lasted since the date started on it
-        found = kinds(content_tokens(clause_before(claim, mention.start))[-_EVENT_WORDS:])
+        found = event_kinds(content_tokens(clause_before(claim, mention.start))[-_EVENT_WORDS:])
     return found
 
 
@@ -348,7 +346,8 @@ def _edition(claim: Claim, mention: DateMention) -> bool:
     it names one edition, and another year another edition, not the same event dated twice."""
     if mention.granularity != "year" or not mention.text.isdigit():
         return False
-    return _AFTER_EVENT_NOUN.search(fold(claim.text[max(0, mention.start - claim.start - 40):mention.start - claim.start])) is not None
+    at = mention.start - claim.start
+    return _AFTER_EVENT_NOUN.search(fold(claim.text[max(0, at - 40):at])) is not None
 
 
 _PERIOD_START = frozenset(normalise(w) for w in "اعتبارا اعتباراً ابتداء ابتداءً بدءا بدءاً يبدأ تبدأ بدأ بدأت".split())
@@ -358,8 +357,13 @@ _PERIOD_END = frozenset(normalise(w) for w in "ينتهي تنتهي انتهى 
 def _period_bound(claim: Claim, mention: DateMention) -> str | None:
     """"start" or "end" when the date opens or closes a period ("الحداد ثلاثة أيام اعتباراً من اليوم
     الجمعة" / "والحداد ينتهي غداً"): the two ends of one period are two days."""
-    words = {f for w in raw_words_before(claim, mention.start, 3) for f in (w, w[1:] if w[:1] in "وف" else w)}
+    words = _unjoined_words_before(claim, mention.start, 3)
     return "start" if words & _PERIOD_START else "end" if words & _PERIOD_END else None
+
+
+def _unjoined_words_before(claim: Claim, start: int, count: int) -> set[str]:
+    """The few words before ``start``, each also without a joined و or ف ("وينتهي" is ينتهي too)."""
+    return {f for w in raw_words_before(claim, start, count) for f in (w, w[1:] if w[:1] in "وف" else w)}
 
 
 _STATED = frozenset(normalise(w) for w in "قال قالت أكد أكدت صرح صرحت أوضح أوضحت أشار أشارت أضاف أضافت تحدث تحدثت".split())
@@ -369,8 +373,7 @@ def _statement_day(claim: Claim, mention: DateMention) -> bool:
     """The day someone said something ("وكان الحية قد أكد، الخميس 9 أكتوبر، أن …"): what was said is
     dated elsewhere, and the day of saying it is no date of another report's event.  An announcement
     (أعلن) is left out: it is often the event itself ("أعلن ترامب أمس رفع العقوبات")."""
-    words = {f for w in raw_words_before(claim, mention.start, 3) for f in (w, w[1:] if w[:1] in "وف" else w)}
-    return bool(words & _STATED)
+    return bool(_unjoined_words_before(claim, mention.start, 3) & _STATED)
 
 
 _KILLING = frozenset(i for i, group in enumerate(_EVENTS) if "اغتيال" in group)
