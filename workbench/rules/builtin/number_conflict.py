@@ -542,7 +542,7 @@ def _tolls(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], 
     else gives it in passing ("البيان دان الغارة … التي أودت بحياة خمسة أشخاص بينهم عنصر أمن قطري"), which
     cross-referencing rightly keeps apart from the report of the strike ("أسفرت عن مقتل ستة أشخاص، بينهم
     عنصر في قوة الأمن الداخلي").  Two tolls are one event's when their documents name something in common,
-    were written at most ten days apart, date nothing differently, and the words around the tolls
+    were written at most a week apart, date nothing differently, and the words around the tolls
     share two beyond those of any toll."""
     tolls: list[tuple[Claim, Reading]] = []
     words: list[tuple[str, ...]] = []
@@ -552,16 +552,26 @@ def _tolls(context: RuleContext, readings_of: Callable[[Claim], list[Reading]], 
                 around = words_around(claim, reading.mention.start, reading.mention.end, before=6, after=6)
                 tolls.append((claim, reading))
                 words.append(tuple(around - names_in(claim) - _TOLL_WORDS))
+    def candidates() -> Iterator[tuple[Claim, Reading, Claim, Reading]]:
+        for i, j in pairs_sharing_a_word(words):
+            (a, x), (b, y) = tolls[i], tolls[j]
+            if x.unit != y.unit or x.value == y.value or overlap(words[i], words[j]) < 2:
+                continue
+            published_a, published_b = context.published(a), context.published(b)
+            if published_a is None or published_b is None or abs((published_a - published_b).days) > _TOLL_DAYS:
+                continue
+            if context.unclustered_peers(a, b, strict=True) and _dated_alike(a, b) and not _other_kinds(a, b):
+                yield a, x, b, y
+
+    yield from _hits_beyond_clusters(candidates(), context, readings_of, pair)
+
+
+def _hits_beyond_clusters(candidates, context: RuleContext, readings_of: Callable[[Claim], list[Reading]],
+                          pair) -> Iterator[Hit]:
+    """One hit per unit and pair of documents for the candidate pairs of readings that the clusters'
+    comparison would find in conflict, had a cluster joined their claims."""
     conflicts: dict[tuple, list] = {}
-    for i, j in pairs_sharing_a_word(words):
-        (a, x), (b, y) = tolls[i], tolls[j]
-        if x.unit != y.unit or x.value == y.value or overlap(words[i], words[j]) < 2:
-            continue
-        published_a, published_b = context.published(a), context.published(b)
-        if published_a is None or published_b is None or abs((published_a - published_b).days) > _TOLL_DAYS:
-            continue
-        if not context.unclustered_peers(a, b, strict=True) or not _dated_alike(a, b) or _other_kinds(a, b):
-            continue
+    for a, x, b, y in candidates:
         if any(u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
             conflicts.setdefault((x.unit, frozenset((a.doc, b.doc))), []).append(
                 ((a, x.mention, x.shown), (b, y.mention, y.shown)))
@@ -579,15 +589,9 @@ def _groups(context: RuleContext, readings_of: Callable[[Claim], list[Reading]],
             name = _group_name(claim, reading)
             if name is not None:
                 by_name.setdefault(name, []).append((claim, reading))
-    conflicts: dict[tuple, list] = {}
-    for found in by_name.values():
-        for (a, x), (b, y) in combinations(found, 2):
-            if x.value != y.value and context.unclustered_peers(a, b, strict=True) and any(
-                    u is x and v is y for u, v in pair(a, readings_of(a), b, readings_of(b))):
-                conflicts.setdefault((x.unit, frozenset((a.doc, b.doc))), []).append(
-                    ((a, x.mention, x.shown), (b, y.mention, y.shown)))
-    for found in conflicts.values():
-        yield conflict_hit(found, context)
+    candidates = ((a, x, b, y) for found in by_name.values() for (a, x), (b, y) in combinations(found, 2)
+                  if x.value != y.value and context.unclustered_peers(a, b, strict=True))
+    yield from _hits_beyond_clusters(candidates, context, readings_of, pair)
 
 
 def _group_name(claim: Claim, reading: Reading) -> tuple[str, str] | None:
