@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -35,17 +36,15 @@ def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            depth = len(path.parts)
-            # Sorted by parts, which is Path's own order, each path's parts taken once (not per comparison).
-            for child in sorted(path.rglob("*"), key=lambda child: child.parts):
-                relative = child.parts[depth:]  # what child.relative_to(path).parts gives, without its checks
-                if any(part.startswith(".") for part in relative):
-                    continue
-                if not child.is_file():
-                    if child.is_symlink() and not child.exists():
+            for relative, entry in _entries_under(path):
+                child = path.joinpath(*relative)
+                # The entry knows what it is without a stat call; a link is tested as Path tests it (a
+                # looping one is no file, not an error).
+                if not (child.is_file() if entry.is_symlink() else entry.is_file()):
+                    if entry.is_symlink() and not child.exists():
                         problems.append(Problem(str(child), "a link to nothing (broken or looping); skipped"))
                     continue
-                if child.suffix.lower() in SUFFIXES:
+                if os.path.splitext(entry.name)[1].lower() in SUFFIXES:  # child.suffix, for a name not hidden
                     found.append(child)
                 else:
                     problems.append(Problem(str(child), f"not a corpus file (expected {', '.join(sorted(SUFFIXES))}); skipped"))
@@ -57,6 +56,36 @@ def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             raise InputError(f"{path}: no such file or folder")
     return found, problems
+
+
+def _entries_under(folder: Path) -> list[tuple[tuple[str, ...], os.DirEntry]]:
+    """Every entry under ``folder`` with its path relative to it, in Path's order (by parts), as
+    ``folder.rglob("*")`` sorted gives them but without a Path and a stat call for each: hidden
+    entries (names starting with ".") and what lies under them are left out, links to folders are
+    not followed, and a folder that cannot be read is skipped."""
+    listed: list[tuple[tuple[str, ...], os.DirEntry]] = []
+
+    def walk(directory: str, relative: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(directory) as entries:
+                children = list(entries)
+        except PermissionError:
+            return
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            parts = (*relative, entry.name)
+            listed.append((parts, entry))
+            try:
+                inside = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                inside = False
+            if inside:
+                walk(entry.path, parts)
+
+    walk(str(folder), ())
+    listed.sort(key=lambda item: item[0])
+    return listed
 
 
 def _parse_date(value: object) -> dt.date | None:
