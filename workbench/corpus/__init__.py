@@ -169,6 +169,9 @@ def _made(drafts: list[_Draft]) -> list[Document]:
     return documents
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _guess_title(text: str, chrome: tuple[Span, ...]) -> str:
     """The first short line of the text that is neither chrome nor a date line nor a sentence."""
     position = 0
@@ -181,7 +184,7 @@ def _guess_title(text: str, chrome: tuple[Span, ...]) -> str:
         if not line or any(s.start <= start < s.end for s in chrome):
             continue
         words = line.split()
-        if 3 <= len(words) <= 25 and not line.endswith((".", "؟", "!", "?")) and not re.search(r"\d{4}", line):
+        if 3 <= len(words) <= 25 and not line.endswith((".", "؟", "!", "?")) and not _FOUR_DIGITS.search(line):
             return line.lstrip("#").strip()
     return ""
 

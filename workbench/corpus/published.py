@@ -30,6 +30,9 @@ _DATELINE_HEAD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?\s*[-–—:]")
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def _residue(line: str, mentions: list[DateMention], line_start: int) -> str:
     """What is left of a line once its dates, labels, digits and punctuation are removed."""
     chars = list(line)
@@ -37,7 +40,7 @@ def _residue(line: str, mentions: list[DateMention], line_start: int) -> str:
         for k in range(max(0, m.start - line_start), min(len(chars), m.end - line_start)):
             chars[k] = " "
     rest = _LABELS.sub(" ", fold("".join(chars)))
-    return re.sub(r"[\W\d_]+", " ", rest).strip()
+    return _NOT_LETTERS.sub(" ", rest).strip()
 
 
 def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, Span] | None:

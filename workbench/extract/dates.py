@@ -353,10 +353,13 @@ def _day_of(m: re.Match[str]) -> int:
     return int(m["d"]) if m["d"] else _DAY_ORDINALS[_squash(m["do"])]
 
 
+_WHITE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=4096)
 def _squash(words: str) -> str:
     """Collapse the white space inside a matched multi-word phrase to the lexicon's single spaces."""
-    return re.sub(r"\s+", " ", words)
+    return _WHITE.sub(" ", words)
 
 
 _MONTH_NAMED = re.compile(rf"(?<!\w)(?P<m>{_MONTH})(?!\w)(?:[^\d.،,]{{0,16}}?(?<!\d)(?P<y>\d{{4}})(?!\d))?")
@@ -509,10 +512,13 @@ def _read_mdy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     return _day_found(m, m.start(), year, lx.MONTHS[_squash(m["m"])], int(m["d"]), weekday=_weekday(m))
 
 
+_MIN_OR_MONTH = re.compile(r"\s(?:من|شهر)\s")
+
+
 def _read_hijri(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     month, day = lx.HIJRI_MONTHS[_squash(m["hm"])], _day_of(m)
     if not m["y"]:
-        if month == 2 and m["d"] and not re.search(r"\s(?:من|شهر)\s", m.group()):
+        if month == 2 and m["d"] and not _MIN_OR_MONTH.search(m.group()):
             return None  # "3 صفر" is also a score of three-nil: Safar needs its year, من or شهر
         d = _yearless_hijri(month, day, ctx)
         return d and _day_found(m, m.start(), d.year, d.month, d.day, weekday=_weekday(m), relative=True,
@@ -615,6 +621,9 @@ def _read_month(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     return _Found(start, m.end(), f"{year:04d}-{month:02d}", "month", relative=relative)
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def _read_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """A four-digit number is a year only with a year word (عام 2014) or a date-context word before it
     (في 2014) and a plausible value; "القرار الأممي 2254" has neither."""
@@ -622,7 +631,7 @@ def _read_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     if not _plausible_year(year) or not (m["lead"] or m["ctx"] or m["ev"] or m["bmod"] or m.group().endswith("م")):
         return None
     if not m["lead"]:
-        nxt = re.match(r"\s+(\w+)", t[m.end("y"):m.end("y") + 20])
+        nxt = _NEXT_WORD.match(t[m.end("y"):m.end("y") + 20])
         if nxt and nxt[1] in lx.UNIT_WORDS:
             return None  # "في 2000 غارة": a count, not a year
     start = m.start("bmod") if m["bmod"] else m.start("lead") if m["lead"] else m.start("y")
@@ -750,13 +759,16 @@ def _weekday_near(ref: dt.date, index: int, direction: int, inclusive: bool) -> 
 _NOT_WEEKDAY_BEFORE = frozenset(lx.fold(w) for w in ("بين", "كلا", "من", "هذين", "أحد"))
 
 
+_TEN_AFTER = re.compile(r"\s+عشر")  # "الأحد عشر": eleven, not Sunday
+
+
 def _read_weekday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """A weekday alone: the most recent (news) or next (Duckling) such day; الماضي / المقبل force
     the direction.  "الاثنين" after بين / كلا is "the two", "الأحد عشر" is eleven."""
     if ctx.reference is None:
         return None
     word = m["wd"]
-    if re.match(r"\s+عشر", t[m.end("wd"):m.end("wd") + 6]):
+    if _TEN_AFTER.match(t[m.end("wd"):m.end("wd") + 6]):
         return None
     before = t[max(0, m.start() - 12):m.start()].split()
     if not m["pre"] and before and before[-1] in _NOT_WEEKDAY_BEFORE:
