@@ -27,6 +27,7 @@ _PUBLISHED_PHRASE = re.compile(fold(r"(?:نشر|نُشر|تاريخ النشر|�
 _DATELINE_PLACE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*$")
 # The cheap test before the date grammar runs: a place, a dash or comma, then a digit or a weekday and a digit.
 _DATELINE_HEAD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*(?:[^\W\d_]+\s*[,،]?\s+)?\d")
+_DIGIT = re.compile(r"\d")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?\s*[-–—:]")
 
 
@@ -63,6 +64,8 @@ def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, S
             if dateline:
                 phrased.append(dateline)
             continue  # a long line is a sentence: its dates are claims, not the document's own date
+        if not _DIGIT.search(line):
+            continue  # read without a reference, a day is a date only with its year, which is digits
         mentions = [m for m in find_dates(line, base=start, reference=None) if m.granularity == "day" and not m.relative]
         if not mentions:
             continue
