@@ -203,9 +203,10 @@ _PERCENT_AFTER = re.compile(rf"\s*[%٪]|\s+(?:{_alt(lx.PERCENT_WORDS)}){_NA}")
 _FUTURE_SET = frozenset(lx.FUTURE_MARKERS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Found:
-    """A candidate mention in view offsets, before overlaps are settled."""
+    """A candidate mention in view offsets, before overlaps are settled.  Not frozen, though nothing
+    changes one once made: a frozen dataclass takes twice as long to make, and every rule match makes one."""
 
     start: int
     end: int

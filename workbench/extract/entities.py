@@ -174,7 +174,11 @@ class _Alias:
     surname_ends: tuple[str, str] | None
 
 
-@dataclass(frozen=True, slots=True)
+# The records below are made for every new token (and _Match for every alias that fits): they are not
+# frozen, as a frozen dataclass takes twice as long to make, but nothing changes one once it is made.
+
+
+@dataclass(slots=True)
 class _Reading:
     """One way to read a token: which clitics come off it, and whether a spelling fix was needed."""
 
@@ -185,14 +189,14 @@ class _Reading:
     fuzzy: str = ""  # "", "stray" (طقسد) or "spelling" (one letter)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Head:
     kind: str  # "office" or "rank"
     reading: _Reading
     needs_next: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     """Everything the matcher needs to know about one distinct token, computed once and cached."""
 
@@ -240,8 +244,10 @@ class _Sentence:
         return at
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Match:
+    """A candidate mention (not frozen, as the records above)."""
+
     first: int  # token indices, inclusive
     last: int
     entity: str

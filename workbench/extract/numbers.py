@@ -74,9 +74,10 @@ _NOT_ALONE = frozenset(lx.fold(w) for w in ("أحد", "إحدى", "الأحد", 
                                            "الواحد"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Read:
-    """A number read from words: where it lies (view offsets), its value, and whether it ranks."""
+    """A number read from words: where it lies (view offsets), its value, and whether it ranks.  Not
+    frozen (nothing changes one once made), as a frozen dataclass takes twice as long to make."""
 
     start: int
     end: int
