@@ -73,7 +73,8 @@ class Extractor:
                            folded=folded[span.start:span.end])
         if _SAME_MONTH.search(text):
             dates = self._same_month_dates(document, span.start, span.end, dates)
-        numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
+        exclude = [(d.start, d.end) for d in dates if not _counts_time(d)] if dates else ()
+        numbers = find_numbers(text, base=span.start, exclude=exclude)
         return tuple(dates), tuple(numbers)
 
     def _same_month_dates(self, document: Document, start: int, end: int,

@@ -539,7 +539,7 @@ class Gazetteer:
     def _tokens(self, text: str) -> _Sentence:
         """Split a sentence into tokens.  Marks (diacritics, tatweel, bidi controls) are dropped first
         so that they never split a word; each distinct token is folded and analysed once."""
-        marks = [m.start() for m in MARKS.finditer(text)]
+        marks = [m.start() for m in MARKS.finditer(text)] if MARKS.search(text) else []  # most have none
         source = MARKS.sub("", text) if marks else text
         parts = _SPLIT.split(source)  # gap, token, gap, token, …, gap
         raws = parts[1::2]
