@@ -562,8 +562,8 @@ class Gazetteer:
         readings = _readings(key)
         hits = []
         for reading in readings:
-            aliases = tuple(a for a in self._first.get(reading.bare, ()) if a.article == reading.article)
-            if aliases:
+            aliases = self._first.get(reading.bare)
+            if aliases and (aliases := tuple(a for a in aliases if a.article == reading.article)):
                 hits.append((reading, aliases))
         if not hits:
             hits = self._fuzzy_hits(readings)
@@ -605,8 +605,8 @@ class Gazetteer:
                 rest = bare[1:]  # without the stray letter, read with its article and without
                 strays = ((rest[2:], True), (rest, False)) if rest.startswith(_ARTICLE) and len(rest) > 3 else ((rest, False),)
                 for stray, article in strays:
-                    aliases = tuple(a for a in self._first.get(stray, ()) if a.size == 1 and a.article == article)
-                    if aliases:
+                    aliases = self._first.get(stray)
+                    if aliases and (aliases := tuple(a for a in aliases if a.size == 1 and a.article == article)):
                         hits.append((_Reading(stray, article, reading.skip, False, "stray"), aliases))
             fixed = self._nearest(bare)
             if fixed:
@@ -627,12 +627,14 @@ class Gazetteer:
         return self._nearest_of[bare]
 
     def _nearest_by_deletions(self, bare: str) -> str | None:
-        candidates = set(self._deletions.get(bare, ()))
+        deletions, vocabulary = self._deletions, self._vocabulary
+        candidates = set(deletions.get(bare, ()))
         for i in range(len(bare)):
             shorter = bare[:i] + bare[i + 1:]
-            if shorter in self._vocabulary:
+            if shorter in vocabulary:
                 candidates.add(shorter)
-            candidates.update(self._deletions.get(shorter, ()))
+            if shorter in deletions:
+                candidates.update(deletions[shorter])
         good = [c for c in candidates
                 if c[0] == bare[0] and c[-1] == bare[-1] and OSA.distance(c, bare) == 1]
         return good[0] if len(good) == 1 else None
