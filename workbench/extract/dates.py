@@ -323,6 +323,8 @@ def _merged(t: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _settle(found: list[_Found]) -> list[_Found]:
     """Longest candidate wins an overlap; on equal length, the earlier rule (more specific) wins."""
+    if len(found) == 1:
+        return found
     chosen: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, f.doubt, f.start)):
         if all(f.end <= c.start or c.end <= f.start for c in chosen):
@@ -895,6 +897,8 @@ def _read_holiday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
     """"ثالث ثلاثاء بعد كريسماس 2014": an nth weekday counted after a date already found."""
+    if "بعد" not in t:
+        return chosen
     out = []
     for f in chosen:
         m = _NTH_AFTER.search(t, max(0, f.start - 40), f.start) if f.granularity == "day" else None
