@@ -262,14 +262,14 @@ def test_an_extractor_failure_names_the_file_and_the_rest_is_still_extracted(tmp
 
     for name in ("good.txt", "bad.txt"):
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
-    real = Extractor.claims
+    real = Extractor.claims_of_each
 
-    def failing_on_bad(self, document):
-        if document.id == "bad":
+    def failing_on_bad(self, documents):
+        if any(document.id == "bad" for document in documents):
             raise KeyError("a bug")
-        return real(self, document)
+        return real(self, documents)
 
-    monkeypatch.setattr(Extractor, "claims", failing_on_bad)
+    monkeypatch.setattr(Extractor, "claims_of_each", failing_on_bad)
     documents, claims, problems = pipeline.load_and_extract([tmp_path], Config())
     assert sorted(d.id for d in documents) == ["bad", "good"]
     assert claims and {c.doc for c in claims} == {"good"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
@@ -27,11 +27,23 @@ def stable_id(prefix: str, *parts: str, length: int = 12) -> str:
 _Record = TypeVar("_Record", bound=type)
 
 
-def _pickled_by_fields(cls: _Record) -> _Record:
-    """Pickle a record as its class and field values, rebuilt by the constructor.  Extraction sends
-    every claim back from the worker processes; the default for a frozen slots dataclass looks the
-    fields up again for every object, and makes pickling and unpickling twice as slow."""
-    values = attrgetter(*(f.name for f in fields(cls)))
+def _made_in_bulk(cls: _Record) -> _Record:
+    """For the records extraction makes by the hundred thousand, and the worker processes send back.
+
+    Made: a frozen dataclass's own __init__ sets each field through object.__setattr__, which looks the
+    field up again for every object; setting it through its slot directly makes a record about 40%
+    faster.  Pickled: as its class and field values, rebuilt by that constructor; the default for a
+    frozen slots dataclass looks the fields up again for every object, and is twice as slow."""
+    record = fields(cls)
+    assert "__post_init__" not in vars(cls) and all(f.default_factory is MISSING for f in record)
+    namespace = {f"_set_{f.name}": vars(cls)[f.name].__set__ for f in record}  # the slots' own setters
+    namespace |= {f"_default_{f.name}": f.default for f in record if f.default is not MISSING}
+    parameters = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in record)
+    body = "".join(f"\n    _set_{f.name}(self, {f.name})" for f in record)
+    exec(f"def __init__(self, {parameters}):{body}", namespace)  # written as dataclasses writes its own
+    cls.__init__ = namespace["__init__"]
+    cls.__init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    values = attrgetter(*(f.name for f in record))
 
     def __reduce__(self):
         return cls, values(self)
@@ -40,14 +52,14 @@ def _pickled_by_fields(cls: _Record) -> _Record:
     return cls
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class Document:
     id: str
@@ -70,7 +82,7 @@ class Document:
         return self.text.count("\n", 0, offset) + 1
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class DateMention:
     text: str
@@ -93,7 +105,7 @@ class DateMention:
         }
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     text: str
@@ -110,7 +122,7 @@ class NumberMention:
         }
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class EntityMention:
     text: str
@@ -129,7 +141,7 @@ class EntityMention:
         }
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class Claim:
     id: str
@@ -181,7 +193,7 @@ class Finding:
         }
 
 
-@_pickled_by_fields
+@_made_in_bulk
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Input that could not be used, reported by file (and line) instead of being skipped silently."""

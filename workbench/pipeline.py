@@ -12,7 +12,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from workbench.config import Config
-from workbench.corpus import dedupe_ids, list_files, load_file
+from workbench.corpus import dedupe_ids, list_files, load_files
 from workbench.extract import Extractor
 from workbench.model import Claim, Cluster, Document, Finding, Problem
 from workbench.parallel import cores, cyclic_gc_paused, map_in_workers
@@ -65,13 +65,19 @@ Extracted = tuple[list[tuple[Document, list[Claim]]], list[Problem]]
 
 
 def _extract_files(files: list[Path], published: dt.date | None, extractor: Extractor) -> Extracted:
-    """Each document with its claims, and the problems met."""
+    """Each document with its claims, and the problems met.  The files are all loaded first, so that
+    the extractor takes their documents together (see :meth:`Extractor.claims_of_each`)."""
+    loaded = load_files(files, published)
+    try:
+        claims = iter(extractor.claims_of_each([document for found, _ in loaded for document in found]))
+    except Exception:  # noqa: BLE001 (a bug in one document: taken one by one below, to name it)
+        claims = None
     pairs: list[tuple[Document, list[Claim]]] = []
     problems: list[Problem] = []
-    for path in files:
-        found, trouble = load_file(path, published)
+    for found, trouble in loaded:
         problems += trouble
-        pairs += [(document, _claims_of(document, extractor, problems)) for document in found]
+        pairs += [(document, next(claims) if claims is not None else _claims_of(document, extractor, problems))
+                  for document in found]
     return pairs, problems
 
 

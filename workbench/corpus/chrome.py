@@ -50,6 +50,11 @@ _SOURCE_LINE = _folded(r"^\W*(?:المصدر|المصادر|مصدر الخبر)
 _PROMPT = _folded(r"اشترك|إشترك|فعّل الإشعارات|فعل الإشعارات|تابعونا|تابع قناتنا|النشرة البريدية|النشرة الإخبارية|نشرتنا|هل أعجبك|لا تفوت|لا تفوّت")
 _COUNTS = _folded(r"^\W*(?:(?:عدد\s+)?(?:التعليقات|تعليقات(?:\s+القراء)?|المشاهدات|القراءات|المشاهدة)\s*[:(]?\s*[\d,٠-٩]*\s*\)?|[\d,٠-٩]+\s+(?:تعليقا|تعليقاً|تعليق|تعليقات|مشاهدة|مشاهدات|قراءة))\s*$")
 
+_DIGIT_OR_STOP = re.compile(r"[\d.،؟?!]")
+_FULL_STOP_END = re.compile(r"\.\s*[\"”»]?$")
+_SENTENCE_END = re.compile(r"[.!؟?]\s*[\"”»]?$")
+_TAG_LINE_MARKS = re.compile(r"[.؟?!:،\d]")
+
 _CAPTION_WORDS = tuple(fold(w) for w in ("صور", "أرشيف", "ارشيف"))
 _PROMPT_WORDS = tuple(fold(w) for w in ("اشترك", "إشترك", "الإشعارات", "تابع", "نشرة", "نشرتنا", "أعجبك", "تفوت", "تفوّت"))
 _NAV_MARKS = ("|", "›", ">", "/", "∣", "  ", '"')
@@ -71,7 +76,7 @@ def _is_page_line(line: str) -> bool:
     if words <= 15 and not line.endswith(".") and any(w in line for w in _PROMPT_WORDS) and _PROMPT.search(line):
         return True
     if any(mark in line for mark in _NAV_MARKS) or line.startswith(_HOME_WORDS):
-        if not re.search(r"[\d.،؟?!]", line):  # menus carry no dates, no sentences
+        if not _DIGIT_OR_STOP.search(line):  # menus carry no dates, no sentences
             segments = [seg for seg in _NAV_SEPARATORS.split(line) if seg.strip()]
             short = all(len(seg.split()) <= 4 for seg in segments)
             if short and (len(segments) >= 3 or len(segments) == 2 and _PIPE.search(line)):
@@ -86,15 +91,15 @@ def _is_teaser_line(line: str) -> bool:
     rather than the article's next paragraph (a long line ending as a sentence does)."""
     if line.endswith(("…", "...")):
         return True
-    return len(line) <= 160 and not re.search(r"[.!؟?]\s*[\"”»]?$", line)
+    return len(line) <= 160 and not _SENTENCE_END.search(line)
 
 
 def _is_paragraph(line: str) -> bool:
     """A paragraph of the article: a long line that ends a sentence, or a shorter one ending with a full
     stop, which a teaser's title never has (a question mark it may)."""
-    if len(line) > 60 and re.search(r"\.\s*[\"”»]?$", line) and not line.endswith(".."):
+    if len(line) > 60 and _FULL_STOP_END.search(line) and not line.endswith(".."):
         return True
-    return len(line) > 160 and re.search(r"[.!؟?]\s*[\"”»]?$", line) is not None
+    return len(line) > 160 and _SENTENCE_END.search(line) is not None
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -110,7 +115,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 def _is_tag_line(content: str) -> bool:
     """A category or tag line at the foot of a page: one to three words, no sentence punctuation."""
     words = content.split()
-    return 0 < len(words) <= 3 and not re.search(r"[.؟?!:،\d]", content)
+    return 0 < len(words) <= 3 and not _TAG_LINE_MARKS.search(content)
 
 
 def find_chrome(text: str) -> tuple[Span, ...]:

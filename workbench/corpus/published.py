@@ -27,7 +27,11 @@ _PUBLISHED_PHRASE = re.compile(fold(r"(?:نشر|نُشر|تاريخ النشر|�
 _DATELINE_PLACE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*$")
 # The cheap test before the date grammar runs: a place, a dash or comma, then a digit or a weekday and a digit.
 _DATELINE_HEAD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*(?:[^\W\d_]+\s*[,،]?\s+)?\d")
+_DIGIT = re.compile(r"\d")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?\s*[-–—:]")
+
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def _residue(line: str, mentions: list[DateMention], line_start: int) -> str:
@@ -37,7 +41,7 @@ def _residue(line: str, mentions: list[DateMention], line_start: int) -> str:
         for k in range(max(0, m.start - line_start), min(len(chars), m.end - line_start)):
             chars[k] = " "
     rest = _LABELS.sub(" ", fold("".join(chars)))
-    return re.sub(r"[\W\d_]+", " ", rest).strip()
+    return _NOT_LETTERS.sub(" ", rest).strip()
 
 
 def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, Span] | None:
@@ -60,6 +64,8 @@ def find_published(text: str, chrome: tuple[Span, ...] = ()) -> tuple[dt.date, S
             if dateline:
                 phrased.append(dateline)
             continue  # a long line is a sentence: its dates are claims, not the document's own date
+        if not _DIGIT.search(line):
+            continue  # read without a reference, a day is a date only with its year, which is digits
         mentions = [m for m in find_dates(line, base=start, reference=None) if m.granularity == "day" and not m.relative]
         if not mentions:
             continue

@@ -11,7 +11,7 @@ from workbench.corpus.split import split_claims
 from workbench.extract.dates import find_dates
 from workbench.extract.entities import Gazetteer
 from workbench.extract.numbers import find_numbers
-from workbench.model import Claim, DateMention, Document, NumberMention, Span, stable_id
+from workbench.model import Claim, DateMention, Document, EntityMention, NumberMention, Span, stable_id
 from workbench.text import fold, fold_digits, normalise
 
 __all__ = ["Extractor", "claim_id"]
@@ -33,14 +33,29 @@ class Extractor:
         return cls(gazetteer=_gazetteer(tuple(config.entities)), date_order=config.date_order)
 
     def claims(self, document: Document) -> list[Claim]:
-        spans = split_claims(document)
-        texts = [document.text[span.start:span.end] for span in spans]
-        folded = fold(document.text)  # same length as the text: one fold for the document, sliced per claim
-        # Dates and numbers for every sentence, then entities for every sentence: each finder keeps its
-        # patterns and tables warm in the processor's caches for a whole document (a few percent faster
-        # than taking the finders in turn sentence by sentence).
-        dates_numbers = [self._dates_and_numbers(document, text, span, folded) for text, span in zip(texts, spans)]
-        entities = [self.gazetteer.find(text, base=span.start) for text, span in zip(texts, spans)]
+        return self.claims_of_each([document])[0]
+
+    def claims_of_each(self, documents: list[Document]) -> list[list[Claim]]:
+        """The claims of each document.  Each finder runs over every sentence of every document before
+        the next finder starts: its patterns and tables stay warm in the processor's caches (taking a
+        chunk of 50 documents at once is about 7% faster than taking them one by one)."""
+        spans = [split_claims(document) for document in documents]
+        texts = [[document.text[span.start:span.end] for span in each] for document, each in zip(documents, spans)]
+        dates_numbers = []
+        for document, each, sentences in zip(documents, spans, texts):
+            folded = fold(document.text)  # same length as the text: one fold for the document, sliced per claim
+            dates_numbers.append([self._dates_and_numbers(document, text, span, folded)
+                                  for text, span in zip(sentences, each)])
+        find_entities = self.gazetteer.find
+        entities = [[find_entities(text, base=span.start) for text, span in zip(sentences, each)]
+                    for each, sentences in zip(spans, texts)]
+        return [self._assembled(*parts) for parts in zip(documents, spans, texts, dates_numbers, entities)]
+
+    @staticmethod
+    def _assembled(document: Document, spans: list[Span], texts: list[str],
+                   dates_numbers: list[tuple[tuple[DateMention, ...], tuple[NumberMention, ...]]],
+                   entities: list[list[EntityMention]]) -> list[Claim]:
+        """A document's claims from what the finders found in its sentences."""
         claims = []
         seen: dict[str, int] = {}
         for text, span, (dates, numbers), found in zip(texts, spans, dates_numbers, entities):
@@ -60,7 +75,8 @@ class Extractor:
             dates = self._same_month_dates(document, span.start, span.end, dates)
         if same_day := _SAME_DAY.search(text):
             dates = self._same_day_dates(document, span.start, same_day, dates)
-        numbers = find_numbers(text, base=span.start, exclude=[(d.start, d.end) for d in dates if not _counts_time(d)])
+        exclude = [(d.start, d.end) for d in dates if not _counts_time(d)] if dates else ()
+        numbers = find_numbers(text, base=span.start, exclude=exclude)
         return tuple(dates), tuple(numbers)
 
     def _same_month_dates(self, document: Document, start: int, end: int,

@@ -210,9 +210,10 @@ _PERCENT_AFTER = re.compile(rf"\s*[%٪]|\s+(?:{_alt(lx.PERCENT_WORDS)}){_NA}")
 _FUTURE_SET = frozenset(lx.FUTURE_MARKERS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Found:
-    """A candidate mention in view offsets, before overlaps are settled."""
+    """A candidate mention in view offsets, before overlaps are settled.  Not frozen, though nothing
+    changes one once made: a frozen dataclass takes twice as long to make, and every rule match makes one."""
 
     start: int
     end: int
@@ -329,6 +330,8 @@ def _merged(t: str, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _settle(found: list[_Found]) -> list[_Found]:
     """Longest candidate wins an overlap; on equal length, the earlier rule (more specific) wins."""
+    if len(found) == 1:
+        return found
     chosen: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, f.doubt, f.start)):
         if all(f.end <= c.start or c.end <= f.start for c in chosen):
@@ -360,10 +363,13 @@ def _day_of(m: re.Match[str]) -> int:
     return int(m["d"]) if m["d"] else _DAY_ORDINALS[_squash(m["do"])]
 
 
+_WHITE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=4096)
 def _squash(words: str) -> str:
     """Collapse the white space inside a matched multi-word phrase to the lexicon's single spaces."""
-    return re.sub(r"\s+", " ", words)
+    return _WHITE.sub(" ", words)
 
 
 _MONTH_NAMED = re.compile(rf"(?<!\w)(?P<m>{_MONTH})(?!\w)(?:[^\d.،,]{{0,16}}?(?<!\d)(?P<y>\d{{4}})(?!\d))?")
@@ -516,12 +522,15 @@ def _read_mdy(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     return _day_found(m, m.start(), year, lx.MONTHS[_squash(m["m"])], int(m["d"]), weekday=_weekday(m))
 
 
+_MIN_OR_MONTH = re.compile(r"\s(?:من|شهر)\s")
+
+
 def _read_hijri(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     month, day = lx.HIJRI_MONTHS[_squash(m["hm"])], _day_of(m)
     if m["wd"] and m["do"] and _squash(m["do"]) in _WEEKDAY_COUNTS:
         return _nth_weekday_of_hijri_month(m, month, day, ctx)
     if not m["y"]:
-        if month == 2 and m["d"] and not re.search(r"\s(?:من|شهر)\s", m.group()):
+        if month == 2 and m["d"] and not _MIN_OR_MONTH.search(m.group()):
             return None  # "3 صفر" is also a score of three-nil: Safar needs its year, من or شهر
         d = _yearless_hijri(month, day, ctx)
         return d and _day_found(m, m.start(), d.year, d.month, d.day, weekday=_weekday(m), relative=True,
@@ -641,6 +650,9 @@ def _read_month(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     return _Found(start, m.end(), f"{year:04d}-{month:02d}", "month", relative=relative)
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def _read_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """A four-digit number is a year only with a year word (عام 2014) or a date-context word before it
     (في 2014) and a plausible value; "القرار الأممي 2254" has neither."""
@@ -648,7 +660,7 @@ def _read_year(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     if not _plausible_year(year) or not (m["lead"] or m["ctx"] or m["ev"] or m["bmod"] or m.group().endswith("م")):
         return None
     if not m["lead"]:
-        nxt = re.match(r"\s+(\w+)", t[m.end("y"):m.end("y") + 20])
+        nxt = _NEXT_WORD.match(t[m.end("y"):m.end("y") + 20])
         if nxt and nxt[1] in lx.UNIT_WORDS:
             return None  # "في 2000 غارة": a count, not a year
     start = m.start("bmod") if m["bmod"] else m.start("lead") if m["lead"] else m.start("y")
@@ -777,6 +789,7 @@ _NOT_WEEKDAY_BEFORE = frozenset(lx.fold(w) for w in ("بين", "كلا", "من",
 
 
 _SHARED_MARKER = re.compile(rf"\s+و(?:يوم\s+)?(?:{_WD}){_NA}\s+(?P<rel>{_REL})")
+_TEN_AFTER = re.compile(r"\s+عشر")  # "الأحد عشر": eleven, not Sunday
 
 
 def _read_weekday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
@@ -785,7 +798,7 @@ def _read_weekday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     if ctx.reference is None:
         return None
     word = m["wd"]
-    if re.match(r"\s+عشر", t[m.end("wd"):m.end("wd") + 6]):
+    if _TEN_AFTER.match(t[m.end("wd"):m.end("wd") + 6]):
         return None
     before = t[max(0, m.start() - 12):m.start()].split()
     if not m["pre"] and before and before[-1] in _NOT_WEEKDAY_BEFORE:
@@ -851,13 +864,16 @@ def _nth_weekday(year: int, month: int, nth: int, index: int | None) -> dt.date 
     return d if d.month == month else None
 
 
+_OF_MONTH = re.compile(r"\s+من\s")
+
+
 def _read_nth(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
     """"ثالث ثلاثاء في أيلول 2014", "آخر اثنين من الشهر القادم", "اليوم الأخير من شهر عشرة"."""
     month_year = _month_of(m, ctx)
     if month_year is None:
         return None
     month, year = month_year
-    if m["w2"] and m["n2"] in _DATE_LINE_ORDINALS and re.match(r"\s+من\s", t[m.end("n2"):]):
+    if m["w2"] and m["n2"] in _DATE_LINE_ORDINALS and _OF_MONTH.match(t, m.end("n2")):
         return None  # "يوم الثلاثاء الأول من نيسان": a weekday before a day, as in "الثلاثاء 12 ديسمبر"
     nth = _NTH[m["n1"] or m["n2"]]
     weekday_word = m["w1"] or m["w1b"] or m["w2"]
@@ -930,6 +946,8 @@ def _read_holiday(m: re.Match[str], t: str, ctx: _Context) -> _Found | None:
 
 def _nth_after(t: str, chosen: list[_Found]) -> list[_Found]:
     """"ثالث ثلاثاء بعد كريسماس 2014": an nth weekday counted after a date already found."""
+    if "بعد" not in t:
+        return chosen
     out = []
     for f in chosen:
         m = _NTH_AFTER.search(t, max(0, f.start - 40), f.start) if f.granularity == "day" else None

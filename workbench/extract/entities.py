@@ -114,6 +114,15 @@ _PARTICLES = _word_set("عبد أبو أبي ابن بن بنت آل أم ذو")
 _GRAMMAR_PREFIXES = frozenset(fold("وفبلكاأإيتنمس"))
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITION_CLITICS = ("", "ب", "ل", "ك")
+# Each conjunction + preposition a token may begin with, as (letters, how many, ends with ل), fewest
+# letters first; listed under the first letter, so a token is tried only against those it begins with.
+_CLITIC_RUNS = sorted(((conj + prep, len(conj + prep), prep == "ل") for conj in _CONJUNCTIONS
+                       for prep in _PREPOSITION_CLITICS), key=lambda run: run[1])
+_NO_CLITIC = tuple(run for run in _CLITIC_RUNS if not run[0])
+_CLITICS_FROM: dict[str, tuple[tuple[str, int, bool], ...]] = {
+    letter: tuple(run for run in _CLITIC_RUNS if run[0][:1] in ("", letter))
+    for letter in {run[0][0] for run in _CLITIC_RUNS if run[0]}
+}
 _ARTICLE = "ال"
 _LONG = 6  # letters a word needs (without the article) before one misspelt letter is tolerated
 
@@ -169,7 +178,11 @@ class _Alias:
     surname_ends: tuple[str, str] | None
 
 
-@dataclass(frozen=True, slots=True)
+# The records below are made for every new token (and _Match for every alias that fits): they are not
+# frozen, as a frozen dataclass takes twice as long to make, but nothing changes one once it is made.
+
+
+@dataclass(slots=True)
 class _Reading:
     """One way to read a token: which clitics come off it, and whether a spelling fix was needed."""
 
@@ -180,14 +193,14 @@ class _Reading:
     fuzzy: str = ""  # "", "stray" (طقسد) or "spelling" (one letter)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Head:
     kind: str  # "office" or "rank"
     reading: _Reading
     needs_next: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     """Everything the matcher needs to know about one distinct token, computed once and cached."""
 
@@ -235,8 +248,10 @@ class _Sentence:
         return at
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Match:
+    """A candidate mention (not frozen, as the records above)."""
+
     first: int  # token indices, inclusive
     last: int
     entity: str
@@ -249,20 +264,17 @@ def _readings(key: str) -> list[_Reading]:
     if not key or key.isascii():
         return [_Reading(key, False, 0, False)]
     found: list[_Reading] = []
-    for conj in _CONJUNCTIONS:
-        if not key.startswith(conj):
+    for clitics, skip, before_lam in _CLITICS_FROM.get(key[0], _NO_CLITIC):
+        if not key.startswith(clitics):
             continue
-        for prep in _PREPOSITION_CLITICS:
-            rest = key[len(conj) + len(prep):]
-            if not key.startswith(conj + prep) or len(rest) < 2:
-                continue
-            skip = len(conj) + len(prep)
-            if rest.startswith(_ARTICLE) and len(rest) > 3:
-                found.append(_Reading(rest[2:], True, skip, False))
-            if prep == "ل" and rest.startswith("ل") and len(rest) > 2:
-                found.append(_Reading(rest[1:], True, skip, True))
-            found.append(_Reading(rest, False, skip, False))
-    found.sort(key=lambda r: r.skip)
+        rest = key[skip:]
+        if len(rest) < 2:
+            continue
+        if rest.startswith(_ARTICLE) and len(rest) > 3:
+            found.append(_Reading(rest[2:], True, skip, False))
+        if before_lam and rest.startswith("ل") and len(rest) > 2:
+            found.append(_Reading(rest[1:], True, skip, True))
+        found.append(_Reading(rest, False, skip, False))
     return found
 
 
@@ -411,6 +423,7 @@ class Gazetteer:
                 for i in range(len(word)):
                     self._deletions.setdefault(word[:i] + word[i + 1:], set()).add(word)
         self._cache: dict[str, _Word] = {}
+        self._nearest_of: dict[str, str | None] = {}
 
     # -- building --
 
@@ -545,13 +558,14 @@ class Gazetteer:
     def _tokens(self, text: str) -> _Sentence:
         """Split a sentence into tokens.  Marks (diacritics, tatweel, bidi controls) are dropped first
         so that they never split a word; each distinct token is folded and analysed once."""
-        marks = [m.start() for m in MARKS.finditer(text)]
+        marks = [m.start() for m in MARKS.finditer(text)] if MARKS.search(text) else []  # most have none
         source = MARKS.sub("", text) if marks else text
         parts = _SPLIT.split(source)  # gap, token, gap, token, …, gap
         raws = parts[1::2]
         cache = self._cache
         if len(cache) > 200_000:  # bounded: a long run sees an open-ended vocabulary
             cache.clear()
+            self._nearest_of.clear()
         words = [cache.get(raw) or self._remember(raw) for raw in raws]
         gaps = [_SPACE if gap == " " else _gap_kind(gap) for gap in parts[0:-1:2]]
         if gaps:
@@ -568,21 +582,22 @@ class Gazetteer:
         hits = []
         for reading in readings:
             aliases = self._first.get(reading.bare)
-            if aliases:
-                hits.append((reading, tuple(a for a in aliases if a.article == reading.article)))
-        hits = [(r, a) for r, a in hits if a]
+            if aliases and (aliases := tuple(a for a in aliases if a.article == reading.article)):
+                hits.append((reading, aliases))
         if not hits:
             hits = self._fuzzy_hits(readings)
-        head = None
+        head = None  # the first reading that heads a title
+        definite = linker = False
         for reading in readings:
-            if reading.bare in _OFFICES and (reading.article or reading.bare not in _OFFICES_NEED_ARTICLE):
+            if reading.article:
+                definite = True
+            elif reading.bare in _CONSTRUCTS:
+                linker = True
+            if head is None and reading.bare in _OFFICES and (reading.article or reading.bare not in _OFFICES_NEED_ARTICLE):
                 head = _Head("office", reading, _OFFICES_NEED_NEXT.get(reading.bare))
-            elif reading.bare in _RANKS and reading.article:
+            elif head is None and reading.bare in _RANKS and reading.article:
                 head = _Head("rank", reading, None)
-            if head:
-                break
-        definite = any(r.article for r in readings)
-        linker = key in _PREPOSITIONS or any(r.bare in _CONSTRUCTS and not r.article for r in readings)
+        linker = linker or key in _PREPOSITIONS
         stop = key in _STOPWORDS or (key[:1] in ("و", "ف") and key[1:] in _STOPWORDS)
         letters = key.isalpha() and len(key) >= 2
         return _Word(
@@ -607,13 +622,12 @@ class Gazetteer:
         for reading in readings:
             bare = reading.bare
             if len(bare) >= 4 and bare[0] not in _GRAMMAR_PREFIXES and not bare.isascii():
-                for stray in _readings(bare[1:]):
-                    if stray.skip == 0:
-                        aliases = tuple(a for a in self._first.get(stray.bare, ())
-                                        if a.size == 1 and a.article == stray.article)
-                        if aliases:
-                            hits.append((_Reading(stray.bare, stray.article, reading.skip, False, "stray"),
-                                         aliases))
+                rest = bare[1:]  # without the stray letter, read with its article and without
+                strays = ((rest[2:], True), (rest, False)) if rest.startswith(_ARTICLE) and len(rest) > 3 else ((rest, False),)
+                for stray, article in strays:
+                    aliases = self._first.get(stray)
+                    if aliases and (aliases := tuple(a for a in aliases if a.size == 1 and a.article == article)):
+                        hits.append((_Reading(stray, article, reading.skip, False, "stray"), aliases))
             fixed = self._nearest(bare)
             if fixed:
                 aliases = tuple(a for a in self._first.get(fixed, ())
@@ -624,15 +638,23 @@ class Gazetteer:
         return hits
 
     def _nearest(self, bare: str) -> str | None:
-        """The one alias word ``bare`` misspells by one letter inside the word, if there is exactly one."""
+        """The one alias word ``bare`` misspells by one letter inside the word, if there is exactly one.
+        Remembered: the readings of many tokens (الحكومة، والحكومة، بالحكومة …) ask for the same word."""
         if len(bare) < _LONG or bare in self._vocabulary or bare.isascii():
             return None
-        candidates = set(self._deletions.get(bare, ()))
+        if bare not in self._nearest_of:
+            self._nearest_of[bare] = self._nearest_by_deletions(bare)
+        return self._nearest_of[bare]
+
+    def _nearest_by_deletions(self, bare: str) -> str | None:
+        deletions, vocabulary = self._deletions, self._vocabulary
+        candidates = set(deletions.get(bare, ()))
         for i in range(len(bare)):
             shorter = bare[:i] + bare[i + 1:]
-            if shorter in self._vocabulary:
+            if shorter in vocabulary:
                 candidates.add(shorter)
-            candidates.update(self._deletions.get(shorter, ()))
+            if shorter in deletions:
+                candidates.update(deletions[shorter])
         good = [c for c in candidates
                 if c[0] == bare[0] and c[-1] == bare[-1] and OSA.distance(c, bare) == 1 and not _nisba(bare, c)]
         return good[0] if len(good) == 1 else None

@@ -260,7 +260,7 @@ class MatchView:
         if folded is None:
             folded = fold(original)
         self._length = len(original)
-        marks = [m.start() for m in MARKS.finditer(folded)]
+        marks = [m.start() for m in MARKS.finditer(folded)] if MARKS.search(folded) else []  # most have none
         if not marks:
             self.text = folded
             self._shifts: list[int] = []
