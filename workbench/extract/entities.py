@@ -653,9 +653,9 @@ class Gazetteer:
         i = 0
         while i < count:
             word = words[i]
-            # A reordered name has three words at least: the next token must be able to continue it.
-            reorders = (word.reorder and i + 1 < count and words[i + 1].key in self._reorder_keys
-                        and gaps[i + 1] <= _DASH)
+            # A reordered name has three words at least: the next two tokens must be able to continue it.
+            reorders = (word.reorder and i + 2 < count and words[i + 1].key in self._reorder_keys
+                        and words[i + 2].key in self._reorder_keys and gaps[i + 1] <= _DASH and gaps[i + 2] <= _DASH)
             if not word.hits and not reorders:
                 i += 1
                 continue
