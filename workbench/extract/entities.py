@@ -563,8 +563,8 @@ class Gazetteer:
         hits = []
         for reading in readings:
             aliases = self._first.get(reading.bare)
-            if aliases and (aliases := tuple(a for a in aliases if a.article == reading.article)):
-                hits.append((reading, aliases))
+            if aliases and (opened := tuple(a for a in aliases if a.article == reading.article)):
+                hits.append((reading, opened))
         if not hits:
             hits = self._fuzzy_hits(readings)
         head = None  # the first reading that heads a title
@@ -606,8 +606,8 @@ class Gazetteer:
                 strays = ((rest[2:], True), (rest, False)) if rest.startswith(_ARTICLE) and len(rest) > 3 else ((rest, False),)
                 for stray, article in strays:
                     aliases = self._first.get(stray)
-                    if aliases and (aliases := tuple(a for a in aliases if a.size == 1 and a.article == article)):
-                        hits.append((_Reading(stray, article, reading.skip, False, "stray"), aliases))
+                    if aliases and (opened := tuple(a for a in aliases if a.size == 1 and a.article == article)):
+                        hits.append((_Reading(stray, article, reading.skip, False, "stray"), opened))
             fixed = self._nearest(bare)
             if fixed:
                 aliases = tuple(a for a in self._first.get(fixed, ())
