@@ -44,7 +44,7 @@ def list_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                     if entry.is_symlink() and not child.exists():
                         problems.append(Problem(str(child), "a link to nothing (broken or looping); skipped"))
                     continue
-                if os.path.splitext(entry.name)[1].lower() in SUFFIXES:  # child.suffix, for a name not hidden
+                if child.suffix.lower() in SUFFIXES:
                     found.append(child)
                 else:
                     problems.append(Problem(str(child), f"not a corpus file (expected {', '.join(sorted(SUFFIXES))}); skipped"))

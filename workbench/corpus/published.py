@@ -27,10 +27,8 @@ _PUBLISHED_PHRASE = re.compile(fold(r"(?:نشر|نُشر|تاريخ النشر|�
 _DATELINE_PLACE = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*$")
 # The cheap test before the date grammar runs: a place, a dash or comma, then a digit or a weekday and a digit.
 _DATELINE_HEAD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[-–—،,]\s*(?:[^\W\d_]+\s*[,،]?\s+)?\d")
-_DIGIT = re.compile(r"\d")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?\s*[-–—:]")
-
-
+_DIGIT = re.compile(r"\d")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 

@@ -33,12 +33,13 @@ class Extractor:
         return cls(gazetteer=_gazetteer(tuple(config.entities)), date_order=config.date_order)
 
     def claims(self, document: Document) -> list[Claim]:
+        """The document's claims, each with the dates, numbers and entities it states."""
         return self.claims_of_each([document])[0]
 
     def claims_of_each(self, documents: list[Document]) -> list[list[Claim]]:
         """The claims of each document.  Each finder runs over every sentence of every document before
-        the next finder starts: its patterns and tables stay warm in the processor's caches (taking a
-        chunk of 50 documents at once is about 7% faster than taking them one by one)."""
+        the next finder starts: its patterns and tables stay warm in the processor's caches (50
+        documents at once were measured about 7% faster than the same documents one by one)."""
         spans = [split_claims(document) for document in documents]
         texts = [[document.text[span.start:span.end] for span in each] for document, each in zip(documents, spans)]
         dates_numbers = []

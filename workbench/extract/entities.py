@@ -582,8 +582,8 @@ class Gazetteer:
         hits = []
         for reading in readings:
             aliases = self._first.get(reading.bare)
-            if aliases and (aliases := tuple(a for a in aliases if a.article == reading.article)):
-                hits.append((reading, aliases))
+            if aliases and (opened := tuple(a for a in aliases if a.article == reading.article)):
+                hits.append((reading, opened))
         if not hits:
             hits = self._fuzzy_hits(readings)
         head = None  # the first reading that heads a title
@@ -626,8 +626,8 @@ class Gazetteer:
                 strays = ((rest[2:], True), (rest, False)) if rest.startswith(_ARTICLE) and len(rest) > 3 else ((rest, False),)
                 for stray, article in strays:
                     aliases = self._first.get(stray)
-                    if aliases and (aliases := tuple(a for a in aliases if a.size == 1 and a.article == article)):
-                        hits.append((_Reading(stray, article, reading.skip, False, "stray"), aliases))
+                    if aliases and (opened := tuple(a for a in aliases if a.size == 1 and a.article == article)):
+                        hits.append((_Reading(stray, article, reading.skip, False, "stray"), opened))
             fixed = self._nearest(bare)
             if fixed:
                 aliases = tuple(a for a in self._first.get(fixed, ())
@@ -673,9 +673,9 @@ class Gazetteer:
         i = 0
         while i < count:
             word = words[i]
-            # A reordered name has three words at least: the next token must be able to continue it.
-            reorders = (word.reorder and i + 1 < count and words[i + 1].key in self._reorder_keys
-                        and gaps[i + 1] <= _DASH)
+            # A reordered name has three words at least: the next two tokens must be able to continue it.
+            reorders = (word.reorder and i + 2 < count and words[i + 1].key in self._reorder_keys
+                        and words[i + 2].key in self._reorder_keys and gaps[i + 1] <= _DASH and gaps[i + 2] <= _DASH)
             if not word.hits and not reorders:
                 i += 1
                 continue
