@@ -347,7 +347,7 @@ async def test_a_pair_judged_in_another_session_reclusters_in_the_background(ana
         await pilot.press("2")
         assert app.screen.query_one("#main").row_count == 1
         VerdictStore(db, reviewer="colleague").judge(*analysis.clusters[0].claims, "different")
-        for _ in range(40):
+        for _ in range(200):  # the store is polled in the background; a loaded machine may take seconds
             await asyncio.sleep(0.05)
             await loaded(pilot)
             if calls["judge"] == 2:
