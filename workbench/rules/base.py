@@ -124,19 +124,24 @@ class RuleContext:
             found.setdefault(claim.doc, set()).update(e.id for e in claim.entities if e.type == "country")
         return {doc: frozenset(ids) for doc, ids in found.items()}
 
-    def event_country(self, claim: Claim) -> frozenset[str]:
-        """The country a claim places its event in: the countries it names, or else its document's one
-        country (a report from Amman about "the elections" names Jordan once, in its lede)."""
-        named = frozenset(e.id for e in claim.entities if e.type == "country")
-        whole = self.countries_by_doc.get(claim.doc, frozenset())
-        return named or (whole if len(whole) == 1 else frozenset())
+    @cached_property
+    def event_countries(self) -> dict[str, frozenset[str]]:
+        """The country each claim places its event in, by claim id: the countries it names, or else its
+        document's one country (a report from Amman about "the elections" names Jordan once, in its
+        lede).  Read once, as every pair of claims compared asks it again."""
+        found = {}
+        for claim in self.claims.values():
+            named = frozenset(e.id for e in claim.entities if e.type == "country")
+            whole = self.countries_by_doc.get(claim.doc, frozenset())
+            found[claim.id] = named or (whole if len(whole) == 1 else frozenset())
+        return found
 
     def in_other_countries(self, a: Claim, b: Claim) -> bool:
         """Claims of two documents placing their events in one country each, which the other document
         never names (elections in Egypt and in Jordan): two events, whatever else they share."""
         if a.doc == b.doc:
             return False
-        place_a, place_b = self.event_country(a), self.event_country(b)
+        place_a, place_b = self.event_countries.get(a.id, frozenset()), self.event_countries.get(b.id, frozenset())
         return (len(place_a) == 1 and len(place_b) == 1
                 and not place_a & self.countries_by_doc.get(b.doc, frozenset())
                 and not place_b & self.countries_by_doc.get(a.doc, frozenset()))

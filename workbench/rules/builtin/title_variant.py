@@ -53,7 +53,7 @@ OPTIONS = {
 PLACING = NATIONALITIES | frozenset(normalise(w) for w in "سوريا جمهوري عربي حكوم انتقالي مرحل مؤقت مكلف منتخب".split())
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DEPUTY = (normalise("نائب"),)
-_MISSIONS = frozenset(normalise(w) for w in ("وفد", "الوفد"))
+_MISSIONS = frozenset({normalise("وفد")})  # title keys hold stems: "الوفد" is وفد there
 
 
 def _stem(word: str) -> str:
